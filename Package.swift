@@ -1,0 +1,39 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "mapgen",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "mapgen", targets: ["mapgen"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+    ],
+    targets: [
+        // Thin shims over the system libraries (Debian: libgeos-dev, libproj-dev, libcairo2-dev, libpango1.0-dev).
+        .systemLibrary(name: "CGEOS", path: "Sources/CGEOS", pkgConfig: "geos",
+                       providers: [.apt(["libgeos-dev"])]),
+        .systemLibrary(name: "CPROJ", path: "Sources/CPROJ", pkgConfig: "proj",
+                       providers: [.apt(["libproj-dev"])]),
+        .systemLibrary(name: "CCairo", path: "Sources/CCairo", pkgConfig: "pangocairo",
+                       providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
+
+        // Geometry, projection, geodesics, gazetteer. Knows nothing about drawing.
+        .target(name: "Geo", dependencies: ["CGEOS", "CPROJ"]),
+        // The domain: reports, posts, control, the situation at a date.
+        .target(name: "Situation", dependencies: ["Geo", .product(name: "Yams", package: "Yams")]),
+        // Cairo/Pango drawing of a situation into SVG and PNG.
+        .target(name: "Render", dependencies: ["Geo", "Situation", "CCairo"]),
+        .executableTarget(name: "mapgen", dependencies: [
+            "Geo", "Situation", "Render",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "GeoTests", dependencies: ["Geo"]),
+        .testTarget(name: "SituationTests", dependencies: ["Situation", "Geo"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "Situation", "Geo"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

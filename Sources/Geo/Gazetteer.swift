@@ -1,0 +1,220 @@
+import Foundation
+
+/// What kind of thing a gazetteer entry is, from its GeoNames feature class and code.
+public enum PlaceKind: String, Sendable, CaseIterable {
+    case city, town, village, hill, airbase, crossing, base, camp, site
+
+    init(featureClass: Substring, code: Substring, rank: Int) {
+        switch (featureClass, code) {
+        case ("S", "AIRB"), ("S", "AIRF"), ("S", "AIRP"), ("S", "AIRH"): self = .airbase
+        case ("S", "PSTB"): self = .crossing
+        case ("S", "MILB"), ("S", "INSM"): self = .base
+        case ("S", "CMP"), ("S", "CMPRF"), ("S", "CMPQ"): self = .camp
+        case ("T", _): self = .hill
+        case ("P", _): self = rank >= 5 ? .city : rank >= 3 ? .town : .village
+        default: self = .site
+        }
+    }
+}
+
+/// One named place: a town, village, hill, airbase, border crossing…
+public struct Place: Hashable, Sendable {
+    public let id: Int
+    public let name: String
+    public let variants: [String]
+    public let arabic: String?
+    public let location: LonLat
+    public let kind: PlaceKind
+    public let country: String
+    public let population: Int
+    /// Label priority, 5 (city) … 1 (minor site).
+    public let rank: Int
+    public let source: String
+}
+
+/// Resolves the place names that reports use to coordinates.
+///
+/// Reads a GeoNames-format TSV (19 columns; this project's files add `source` and `rank`),
+/// so a full GeoNames country dump can be dropped in beside the curated file.
+public struct Gazetteer: Sendable {
+    public let places: [Place]
+    private let byKey: [String: [Int]]
+    private let byID: [Int: Int]
+
+    public init(places: [Place]) {
+        self.places = places
+        var keys = [String: [Int]]()
+        var ids = [Int: Int]()
+        for (i, p) in places.enumerated() {
+            ids[p.id] = i
+            var seen = Set<String>()
+            for n in [p.name] + p.variants + (p.arabic.map { [$0] } ?? []) {
+                let k = Gazetteer.key(n)
+                if !k.isEmpty, seen.insert(k).inserted { keys[k, default: []].append(i) }
+            }
+        }
+        byKey = keys
+        byID = ids
+    }
+
+    /// Loads `places.tsv` (GeoNames columns) and, when present, `arabic.tsv` beside it.
+    public static func load(directory: URL) throws -> Gazetteer {
+        let file = directory.appendingPathComponent("places.tsv")
+        var places = try parsePlaces(readText(file), file: file.relativeDisplay)
+        let arabicFile = directory.appendingPathComponent("arabic.tsv")
+        if FileManager.default.fileExists(atPath: arabicFile.path) {
+            places = try mergeArabic(readText(arabicFile), file: arabicFile.relativeDisplay, into: places)
+        }
+        return Gazetteer(places: places)
+    }
+
+    public static func parsePlaces(_ text: String, file: String) throws -> [Place] {
+        var out: [Place] = []
+        var seenIDs = Set<Int>()
+        for (line, f) in tsvRows(text) {
+            guard f.count >= 19 else {
+                throw DataError(file: file, line: line, "expected 19 GeoNames columns (or 21 with source and rank), found \(f.count)",
+                                fix: "separate columns with tabs; see Gazetteer/README.md")
+            }
+            guard let id = Int(f[0]), let lat = Double(f[4]), let lon = Double(f[5]),
+                  (-90...90).contains(lat), (-180...180).contains(lon) else {
+                throw DataError(file: file, line: line, "bad id or coordinates (\(f[0]), \(f[4]), \(f[5]))",
+                                fix: "column 1 is a whole number, columns 5-6 are latitude and longitude in degrees")
+            }
+            guard seenIDs.insert(id).inserted else {
+                throw DataError(file: file, line: line, "duplicate place id \(id)", fix: "give each row its own id")
+            }
+            let population = Int(f[14]) ?? 0
+            let rank = f.count > 20 ? (Int(f[20]) ?? 2) : Self.rank(population: population, code: f[7])
+            let source = f.count > 19 && !f[19].isEmpty ? String(f[19]) : "GeoNames \(id)"
+            let alternates = f[3].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let arabic = alternates.first(where: Self.isArabic)
+            out.append(Place(id: id, name: String(f[1]), variants: alternates.filter { !Self.isArabic($0) } + [String(f[2])],
+                             arabic: arabic, location: LonLat(lon: lon, lat: lat),
+                             kind: PlaceKind(featureClass: f[6], code: f[7], rank: rank),
+                             country: String(f[8]), population: population, rank: rank, source: source))
+        }
+        return out
+    }
+
+    static func rank(population: Int, code: Substring) -> Int {
+        if code == "PPLC" || code == "PPLA" || population >= 200_000 { return 5 }
+        if population >= 20_000 || code == "PPLA2" { return 4 }
+        if population >= 5_000 { return 3 }
+        return code.hasPrefix("PPL") ? 2 : 1
+    }
+
+    static func isArabic(_ s: String) -> Bool {
+        s.unicodeScalars.contains { (0x0600...0x06FF).contains($0.value) }
+    }
+
+    /// `arabic.tsv`: name, lat, lon, arabic, source_title, source_url. The row applies to the
+    /// place of that name nearest to lat/lon (names repeat across the theatre).
+    static func mergeArabic(_ text: String, file: String, into places: [Place]) throws -> [Place] {
+        var places = places
+        let g = Gazetteer(places: places)
+        for (line, f) in tsvRows(text).dropFirst() {
+            guard f.count >= 4, let lat = Double(f[1]), let lon = Double(f[2]) else {
+                throw DataError(file: file, line: line, "expected name, lat, lon, arabic, source_title, source_url",
+                                fix: "separate the columns with tabs")
+            }
+            let near = LonLat(lon: lon, lat: lat)
+            guard let i = g.candidates(String(f[0])).min(by: {
+                Geodesic.distanceKm(places[$0].location, near) < Geodesic.distanceKm(places[$1].location, near)
+            }), Geodesic.distanceKm(places[i].location, near) < 10 else {
+                throw DataError(file: file, line: line, "no place named \"\(f[0])\" within 10 km of \(lat), \(lon)",
+                                fix: "use a name or variant from Gazetteer/places.tsv and that place's coordinates")
+            }
+            let p = places[i]
+            places[i] = Place(id: p.id, name: p.name, variants: p.variants, arabic: String(f[3]), location: p.location,
+                              kind: p.kind, country: p.country, population: p.population, rank: p.rank, source: p.source)
+        }
+        return places
+    }
+
+    // MARK: lookup
+
+    /// The normalised form names are compared by: case and diacritics folded, Arabic
+    /// transliteration marks (‘ ’ ʿ ʾ ') dropped, hyphens as spaces, a leading article removed.
+    public static func key(_ name: String) -> String {
+        var s = name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        s = String(s.unicodeScalars.compactMap { c -> Character? in
+            switch c {
+            case "'", "‘", "’", "ʿ", "ʾ", "`", "´", ".", "(", ")": return nil
+            case "-", "_", ",", "/": return " "
+            default: return Character(c)
+            }
+        })
+        var words = s.split(separator: " ")
+        if words.count > 1, ["al", "el", "ad", "ar", "as", "at", "an", "az", "ash"].contains(words[0]) { words.removeFirst() }
+        return words.joined(separator: " ")
+    }
+
+    func candidates(_ name: String) -> [Int] { byKey[Self.key(name)] ?? [] }
+
+    public func place(id: Int) -> Place? { byID[id].map { places[$0] } }
+
+    /// Every place a name can mean, most important first.
+    public func matches(_ name: String) -> [Place] {
+        candidates(name).map { places[$0] }.sorted { ($0.rank, $0.population, -$0.id) > ($1.rank, $1.population, -$1.id) }
+    }
+
+    /// The place a name means: the most important of its matches.
+    public func resolve(_ name: String) -> Place? { matches(name).first }
+
+    /// The place a name means near a point (for names that repeat across the theatre).
+    public func resolve(_ name: String, near: LonLat) -> Place? {
+        matches(name).min { Geodesic.distanceKm($0.location, near) < Geodesic.distanceKm($1.location, near) }
+    }
+
+    /// Names close to an unknown one, for "did you mean …".
+    public func suggestions(for name: String, limit: Int = 3) -> [String] {
+        let k = Array(Self.key(name))
+        guard !k.isEmpty else { return [] }
+        var scored: [(Int, Int, String)] = []
+        for (key, idx) in byKey {
+            let d = editDistance(k, Array(key), bound: max(2, k.count / 3))
+            guard d <= max(2, k.count / 3) else { continue }
+            for i in idx { scored.append((d, -places[i].rank, places[i].name)) }
+        }
+        var out: [String] = []
+        for s in scored.sorted(by: { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }) where !out.contains(s.2) {
+            out.append(s.2)
+            if out.count == limit { break }
+        }
+        return out
+    }
+}
+
+/// Levenshtein distance, giving up (returning bound + 1) once it must exceed `bound`.
+func editDistance(_ a: [Character], _ b: [Character], bound: Int) -> Int {
+    if abs(a.count - b.count) > bound { return bound + 1 }
+    var prev = Array(0...b.count)
+    var cur = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...max(1, a.count) where !a.isEmpty {
+        cur[0] = i
+        var rowMin = cur[0]
+        for j in 1...max(1, b.count) where !b.isEmpty {
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            rowMin = min(rowMin, cur[j])
+        }
+        if rowMin > bound { return bound + 1 }
+        swap(&prev, &cur)
+    }
+    return a.isEmpty ? b.count : prev[b.count]
+}
+
+public func readText(_ url: URL) throws -> String {
+    do { return try String(contentsOf: url, encoding: .utf8) } catch {
+        throw DataError(file: url.relativeDisplay, "cannot read the file (\(error.localizedDescription))",
+                        fix: "run mapgen from the repository root, or pass --data DIR")
+    }
+}
+
+extension URL {
+    /// The path relative to the working directory when it is inside it, for messages.
+    public var relativeDisplay: String {
+        let cwd = FileManager.default.currentDirectoryPath + "/"
+        return path.hasPrefix(cwd) ? String(path.dropFirst(cwd.count)) : path
+    }
+}
