@@ -1,0 +1,130 @@
+import Foundation
+import Geo
+import Yams
+
+/// A dated, sourced thing that happened: a convoy, a new post, a strike, talks…
+public struct Event: Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case convoy, postEstablished = "post-established", postEncircled = "post-encircled",
+             postReinforced = "post-reinforced", strike, shelling, casualties, clash, talks, statement,
+             displacement, road, controlChange = "control-change"
+    }
+
+    /// One source's version of the figures, kept beside the others where sources disagree.
+    public struct Claim: Sendable {
+        public let figures: [String: String]
+        public let sources: [Source]
+    }
+
+    public let id: String
+    public let date: Day
+    public let time: String?
+    public let precision: String
+    public let kind: Kind
+    public let actor: String
+    public let places: [Place]
+    public let origin: Place?
+    public let destination: Place?
+    public let summary: String
+    public let figures: [String: String]
+    public let claims: [Claim]
+    public let sources: [Source]
+    public let conflictsWith: [String]
+    public let line: Int
+
+    /// Every source of the event and of its claims.
+    public var allSources: [Source] { sources + claims.flatMap(\.sources) }
+
+    /// A number worth printing on the map ("150 vehicles", "10 killed").
+    public func figure(_ keys: [String]) -> String? {
+        for k in keys { if let v = figures[k] { return v } }
+        return nil
+    }
+}
+
+enum EventFile {
+    static func parse(_ text: String, file: String, gazetteer: Gazetteer) throws -> [Event] {
+        let root: Node?
+        do { root = try Yams.compose(yaml: text) } catch let e as YamlError {
+            throw DataError(file: file, "not valid YAML: \(e)", fix: "check indentation and quoting near that line")
+        }
+        guard let list = root?.sequence else {
+            throw DataError(file: file, line: 1, "expected a list of events", fix: "each event starts with \"- id: …\"")
+        }
+        var out: [Event] = []
+        var ids = Set<String>()
+        for node in list {
+            let line = node.mark?.line ?? 0
+            guard let m = node.mapping else {
+                throw DataError(file: file, line: line, "an event must be a mapping", fix: "write key: value pairs under \"- \"")
+            }
+            func str(_ k: String) -> String? { m[k]?.string.flatMap { $0.isEmpty || $0 == "null" ? nil : $0 } }
+            func lineOf(_ k: String) -> Int { m[k]?.mark?.line ?? line }
+            func required(_ k: String) throws -> String {
+                guard let v = str(k) else {
+                    throw DataError(file: file, line: line, "event is missing \"\(k)\"", fix: "add \(k): …")
+                }
+                return v
+            }
+            func place(_ name: String, at l: Int) throws -> Place {
+                if let p = gazetteer.resolve(name) { return p }
+                let s = gazetteer.suggestions(for: name)
+                throw DataError(file: file, line: l, "unknown place \"\(name)\"" + (s.isEmpty ? "" : " (did you mean \"\(s[0])\"?)"),
+                                fix: "use a name or variant from Gazetteer/places.tsv, or add the place there")
+            }
+            let id = try required("id")
+            guard ids.insert(id).inserted else {
+                throw DataError(file: file, line: line, "duplicate event id \"\(id)\"", fix: "give each event its own id")
+            }
+            guard let date = Day(try required("date")) else {
+                throw DataError(file: file, line: lineOf("date"), "bad date \"\(str("date")!)\"", fix: "write YYYY-MM-DD")
+            }
+            guard let kind = Event.Kind(rawValue: try required("type")) else {
+                throw DataError(file: file, line: lineOf("type"), "unknown event type \"\(str("type")!)\"",
+                                fix: "one of: \(Event.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            let places = try (m["places"]?.sequence ?? []).compactMap { n -> Place? in
+                guard let s = n.string, !s.isEmpty else { return nil }
+                return try place(s, at: n.mark?.line ?? line)
+            }
+            let origin = try str("from").map { try place($0, at: lineOf("from")) }
+            let destination = try str("to").map { try place($0, at: lineOf("to")) }
+            let sources = try parseSources(m["sources"], file: file, line: line)
+            guard !sources.isEmpty else {
+                throw DataError(file: file, line: line, "event \"\(id)\" has no sources",
+                                fix: "add sources: with outlet, published and attributed_to")
+            }
+            let claims = try (m["claims"]?.sequence ?? []).map { n in
+                Event.Claim(figures: figures(n.mapping?["figures"]),
+                            sources: try parseSources(n.mapping?["sources"], file: file, line: n.mark?.line ?? line))
+            }
+            out.append(Event(id: id, date: date, time: str("time"), precision: str("precision") ?? "day", kind: kind,
+                             actor: str("actor") ?? "", places: places, origin: origin, destination: destination,
+                             summary: str("summary") ?? "", figures: figures(m["figures"]), claims: claims,
+                             sources: sources,
+                             conflictsWith: (m["conflicts_with"]?.sequence ?? []).compactMap(\.string),
+                             line: line))
+        }
+        return out.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+    }
+
+    static func figures(_ node: Node?) -> [String: String] {
+        var out = [String: String]()
+        for (k, v) in node?.mapping ?? [:] {
+            if let k = k.string, let v = v.string { out[k] = v }
+        }
+        return out
+    }
+
+    static func parseSources(_ node: Node?, file: String, line: Int) throws -> [Source] {
+        try (node?.sequence ?? []).map { n in
+            guard let m = n.mapping, let outlet = m["outlet"]?.string else {
+                throw DataError(file: file, line: n.mark?.line ?? line, "a source needs an outlet",
+                                fix: "write outlet: …, published: YYYY-MM-DD, attributed_to: …")
+            }
+            func value(_ k: String) -> String? { m[k]?.string.flatMap { ["", "null", "~"].contains($0) ? nil : $0 } }
+            return Source(outlet: outlet, published: value("published") ?? "undated",
+                          attributedTo: value("attributed_to") ?? outlet, url: value("url"))
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import Geo
+
+/// A Turkish observation post, where it is (approximately) and what sources say of it.
+public struct ObservationPost: Sendable {
+    public enum Kind: String, Sendable { case original = "original-12", new = "new-2020" }
+    /// How the position was derived: no public source gives a post's exact position.
+    public enum Placement: Sendable, Equatable {
+        case coordinates                          // the named site's coordinates from a source
+        case at(String)                           // at a town
+        case offset(String, bearing: Double, km: Double) // "west of Sarmin"
+        case between(String, String)              // "between Idlib and Sarmin"
+        case onRoad(String, String)               // "on the highway linking A to B"
+    }
+
+    public let id: String
+    public let name: String
+    public let variants: [String]
+    public let kind: Kind
+    public let established: Day?
+    public let establishedApproximate: Bool
+    public let location: LonLat
+    public let placement: Placement
+    public let exact: Bool
+    /// The reported encirclement date, if any source reports one.
+    public let encircledSince: Day?
+    public let encircledSource: String
+    public let source: Source
+    public let note: String
+    public let line: Int
+
+    /// The post's name without the parenthesised variants, for labels.
+    public var shortName: String {
+        let base = name.split(separator: "(").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? name
+        return base.split(separator: " - ").first.map(String.init) ?? base
+    }
+}
+
+enum PostTable {
+    static let bearings: [String: Double] = ["north-of": 0, "northeast-of": 45, "east-of": 90, "southeast-of": 135,
+                                             "south-of": 180, "southwest-of": 225, "west-of": 270, "northwest-of": 315]
+
+    static func parse(_ text: String, file: String, gazetteer: Gazetteer) throws -> [ObservationPost] {
+        let rows = tsvRows(text)
+        guard let header = rows.first?.fields.map(String.init) else { return [] }
+        func col(_ name: String) throws -> Int {
+            guard let i = header.firstIndex(of: name) else {
+                throw DataError(file: file, line: rows.first?.line ?? 1, "missing column \"\(name)\"",
+                                fix: "see Gazetteer/README.md for the columns of sites.tsv")
+            }
+            return i
+        }
+        let c = try (id: col("id"), name: col("name"), variants: col("variants"), kind: col("kind"),
+                     est: col("established"), prec: col("established_precision"), anchor: col("anchor"),
+                     rel: col("relation"), off: col("offset_km"), lat: col("lat"), lon: col("lon"),
+                     pos: col("position"), enc: col("encircled_since"), encSrc: col("encircled_source"),
+                     outlet: col("outlet"), pub: col("published"), attr: col("attributed_to"), url: col("url"),
+                     note: col("note"))
+        var out: [ObservationPost] = []
+        for (line, f) in rows.dropFirst() {
+            func v(_ i: Int) -> String { i < f.count ? String(f[i]).trimmingCharacters(in: .whitespaces) : "" }
+            func place(_ name: String) throws -> Place {
+                if let p = gazetteer.resolve(name) { return p }
+                let s = gazetteer.suggestions(for: name)
+                throw DataError(file: file, line: line, "unknown place \"\(name)\"" + (s.isEmpty ? "" : " (did you mean \"\(s[0])\"?)"),
+                                fix: "use a name from Gazetteer/places.tsv or add the place there")
+            }
+            guard let kind = ObservationPost.Kind(rawValue: v(c.kind)) else {
+                throw DataError(file: file, line: line, "unknown kind \"\(v(c.kind))\"", fix: "original-12 or new-2020")
+            }
+            let anchors = v(c.anchor).split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            let relation = v(c.rel)
+            let location: LonLat
+            let placement: ObservationPost.Placement
+            // The base point: a source's coordinates of the named site, else the anchor town(s).
+            let base: LonLat
+            var anchorName = anchors.first ?? ""
+            if let lat = Double(v(c.lat)), let lon = Double(v(c.lon)) {
+                base = LonLat(lon: lon, lat: lat)
+            } else if anchors.count == 2 {
+                let a = try place(anchors[0]).location, b = try place(anchors[1]).location
+                base = LonLat(lon: (a.lon + b.lon) / 2, lat: (a.lat + b.lat) / 2)
+            } else if !anchorName.isEmpty {
+                let p = try place(anchorName)
+                base = p.location
+                anchorName = p.name
+            } else {
+                throw DataError(file: file, line: line, "post \(v(c.id)) has neither coordinates nor an anchor place",
+                                fix: "fill lat/lon or anchor (and relation)")
+            }
+            if anchors.count == 2 {
+                location = base
+                placement = relation == "on-road" ? .onRoad(anchors[0], anchors[1]) : .between(anchors[0], anchors[1])
+            } else if let bearing = bearings[relation], let km = Double(v(c.off)), km > 0 {
+                location = Geodesic.destination(from: base, bearing: bearing, km: km)
+                placement = .offset(anchorName, bearing: bearing, km: km)
+            } else {
+                location = base
+                placement = v(c.lat).isEmpty ? .at(anchorName) : .coordinates
+            }
+            let est = v(c.est)
+            let enc = v(c.enc)
+            if !est.isEmpty, Day(est) == nil {
+                throw DataError(file: file, line: line, "bad established date \"\(est)\"", fix: "write YYYY-MM-DD")
+            }
+            if !enc.isEmpty, Day(enc) == nil {
+                throw DataError(file: file, line: line, "bad encircled_since date \"\(enc)\"", fix: "write YYYY-MM-DD")
+            }
+            out.append(ObservationPost(
+                id: v(c.id), name: v(c.name),
+                variants: v(c.variants).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) },
+                kind: kind, established: Day(est), establishedApproximate: v(c.prec) != "day",
+                location: location, placement: placement, exact: v(c.pos) == "exact",
+                encircledSince: Day(enc), encircledSource: v(c.encSrc),
+                source: Source(outlet: v(c.outlet), published: v(c.pub), attributedTo: v(c.attr),
+                               url: v(c.url).isEmpty ? nil : v(c.url)),
+                note: v(c.note), line: line))
+        }
+        return out
+    }
+}

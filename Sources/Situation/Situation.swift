@@ -1,0 +1,160 @@
+import Foundation
+import Geo
+
+/// An observation post as it stands on the map's date.
+public struct PostStatus: Sendable {
+    public let post: ObservationPost
+    /// Position in map metres.
+    public let point: XY
+    /// Established within the report window before the date.
+    public let isNew: Bool
+    /// The date a source reports it encircled, if on or before the map's date.
+    public let reportedEncircled: Day?
+    /// Computed: the post lies inside the area the government side holds.
+    public let insideGovernmentArea: Bool
+    /// Computed: distance to the front line, km.
+    public let frontDistanceKm: Double?
+}
+
+/// A reported movement with both ends known: drawn as an arrow.
+public struct Movement: Sendable {
+    public let event: Event
+    public let from: XY
+    public let to: XY
+}
+
+/// A strike, shelling or casualty report at a place.
+public struct Strike: Sendable {
+    public let event: Event
+    public let place: Place
+    public let point: XY
+}
+
+/// A place that changed hands within the window.
+public struct ControlChange: Sendable {
+    public let claim: ControlClaim
+    public let previous: Side?
+    public let point: XY
+}
+
+/// The state of the theatre as of one day: who holds what, where the posts are and what
+/// they face, and what was reported in the days before. Nothing dated after `date` is used.
+public struct Situation: Sendable {
+    public let theatre: Theatre
+    public let date: Day
+    public let windowDays: Int
+    public let holders: [Int: ControlClaim]
+    public let areas: [Side: Geometry]
+    public let frontLine: Geometry
+    public let posts: [PostStatus]
+    public let movements: [Movement]
+    public let strikes: [Strike]
+    public let changes: [ControlChange]
+    /// Events in the window that are neither movements nor strikes (talks, statements, new posts…).
+    public let windowEvents: [Event]
+    /// Conflicting claims dated within the window (kept, not applied).
+    public let conflictingClaims: [ControlClaim]
+
+    public enum Problem: Error, CustomStringConvertible {
+        case beforeData(Day, first: Day)
+        public var description: String {
+            switch self {
+            case let .beforeData(d, first):
+                return "no data for \(d): the shipped reports and control data start on \(first)"
+            }
+        }
+    }
+
+    public var window: ClosedRange<Day> { date.adding(days: -(windowDays - 1))...date }
+
+    public init(at date: Day, in theatre: Theatre, windowDays: Int = 3) throws {
+        if let first = theatre.control.firstDay, date < first { throw Problem.beforeData(date, first: first) }
+        self.theatre = theatre
+        self.date = date
+        self.windowDays = windowDays
+        let window = date.adding(days: -(windowDays - 1))...date
+        let proj = theatre.projection
+        let gaz = theatre.gazetteer
+
+        holders = theatre.control.holders(asOf: date)
+        areas = try Situation.controlAreas(holders: holders, theatre: theatre)
+        if let gov = areas[.government], let opp = areas[.opposition] {
+            frontLine = try gov.boundary().intersection(try opp.boundary()).lineMerge()
+        } else {
+            frontLine = .empty
+        }
+
+        let gov = areas[.government]
+        let front = frontLine
+        posts = theatre.posts.compactMap { p in
+            guard let est = p.established, est <= date else { return nil }
+            let xy = proj.project(p.location)
+            let pt = Geometry.point(xy)
+            return PostStatus(post: p, point: xy, isNew: window.contains(est),
+                              reportedEncircled: p.encircledSince.flatMap { $0 <= date ? $0 : nil },
+                              insideGovernmentArea: gov?.contains(pt) ?? false,
+                              frontDistanceKm: front.isEmpty ? nil : pt.distance(to: front) / 1000)
+        }
+
+        let recent = theatre.events.filter { window.contains($0.date) }
+        movements = recent.compactMap { e in
+            guard e.kind == .convoy, let a = e.origin, let b = e.destination, a.id != b.id else { return nil }
+            return Movement(event: e, from: proj.project(a.location), to: proj.project(b.location))
+        }
+        strikes = recent.filter { [.strike, .shelling, .casualties].contains($0.kind) }.flatMap { e in
+            e.places.filter { $0.country == "SY" }.map { Strike(event: e, place: $0, point: proj.project($0.location)) }
+        }
+        let drawn = Set(movements.map(\.event.id) + strikes.map(\.event.id))
+        windowEvents = recent.filter { !drawn.contains($0.id) }
+
+        var previous = [Int: Side]()
+        var changes: [ControlChange] = []
+        for c in theatre.control.claims where c.role == .state && c.date <= date {
+            if window.contains(c.date), c.confidence != .assessed, previous[c.placeID] != c.holder,
+               let p = gaz.place(id: c.placeID) {
+                changes.append(ControlChange(claim: c, previous: previous[c.placeID], point: proj.project(p.location)))
+            }
+            previous[c.placeID] = c.holder
+        }
+        self.changes = changes
+        conflictingClaims = theatre.control.claims.filter { $0.role == .claim && window.contains($0.date) }
+    }
+
+    /// Control areas from town-level control: a Voronoi cell around every town with a known
+    /// holder, cells unioned per side, clipped to Syrian land. An assessment, not a survey:
+    /// the map says so.
+    static func controlAreas(holders: [Int: ControlClaim], theatre: Theatre) throws -> [Side: Geometry] {
+        let margin = 40_000.0
+        let v = theatre.view
+        let extent = Rect(minX: v.minX - margin, minY: v.minY - margin, maxX: v.maxX + margin, maxY: v.maxY + margin)
+        var sites: [XY] = []
+        var sides: [Side] = []
+        var seen = Set<XY>()
+        for id in holders.keys.sorted() {
+            guard let p = theatre.gazetteer.place(id: id), p.country == "SY" else { continue }
+            let xy = theatre.projection.project(p.location)
+            // Voronoi needs distinct sites: round to 10 m so near-duplicate marks collapse.
+            let key = XY((xy.x / 10).rounded(), (xy.y / 10).rounded())
+            guard extent.contains(xy), seen.insert(key).inserted else { continue }
+            sites.append(xy)
+            sides.append(holders[id]!.holder)
+        }
+        guard sites.count >= 3 else { return [:] }
+        let cells = try Geometry.voronoiCells(sites: sites, extent: extent)
+        var bySide = [Side: [Geometry]]()
+        for (site, cell) in cells { bySide[sides[site], default: []].append(cell) }
+        let clip = try theatre.basemap.syria.intersection(Geometry.rectangle(extent))
+        var out = [Side: Geometry]()
+        for (side, cells) in bySide {
+            let area = try Geometry.collection(cells).unaryUnion().intersection(clip).polygonal
+            if !area.isEmpty { out[side] = area }
+        }
+        return out
+    }
+
+    /// Areas in km² per side, inside the map view.
+    public func areaKm2(_ side: Side) -> Double {
+        guard let a = areas[side], let clipped = try? a.intersection(Geometry.rectangle(theatre.view)) else { return 0 }
+        return clipped.area / 1e6
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import Geo
+
+/// The fixed geography of a theatre: basemap layers in map metres, Syria's land (where
+/// control areas may lie), the highways. Built once per run.
+public struct Basemap: Sendable {
+    public let land: Geometry
+    public let sea: Geometry
+    public let border: Geometry
+    public let coast: Geometry
+    public let rivers: Geometry
+    public let lakes: Geometry
+    public let provinces: Geometry
+    /// Syrian land inside the basemap box: control areas are clipped to it, so Turkey and the
+    /// sea are nobody's control area.
+    public let syria: Geometry
+    /// Natural Earth 110m countries in lon/lat, for the locator inset.
+    public let insetCountries: Geometry
+}
+
+/// A highway drawn schematically through the towns it is reported to pass.
+public struct Highway: Sendable {
+    public let name: String
+    public let towns: [Place]
+}
+
+/// Everything known about a theatre: places, posts, events, control claims and basemap.
+public struct Theatre: Sendable {
+    public let gazetteer: Gazetteer
+    public let posts: [ObservationPost]
+    public let events: [Event]
+    public let control: ControlLog
+    public let highways: [Highway]
+    public let basemap: Basemap
+    public let projection: MapProjection
+    /// The area the map shows, in map metres.
+    public let view: Rect
+
+    /// The first theatre: northwest Syria, centred between Idlib and Saraqib.
+    public static let idlibCenter = LonLat(lon: 36.72, lat: 35.86)
+    public static let idlibView = (west: 36.08, south: 35.33, east: 37.36, north: 36.42)
+
+    /// Loads the theatre from a data root holding `Gazetteer/` and `Reports/`.
+    public static func load(from root: URL) throws -> Theatre {
+        let gazDir = root.appendingPathComponent("Gazetteer")
+        let repDir = root.appendingPathComponent("Reports")
+        let gazetteer = try Gazetteer.load(directory: gazDir)
+        let projection = MapProjection(center: idlibCenter)
+
+        func text(_ dir: URL, _ name: String) throws -> (String, String) {
+            let url = dir.appendingPathComponent(name)
+            return (try readText(url), url.relativeDisplay)
+        }
+        let (sitesText, sitesFile) = try text(gazDir, "sites.tsv")
+        let posts = try PostTable.parse(sitesText, file: sitesFile, gazetteer: gazetteer)
+        let (eventsText, eventsFile) = try text(repDir, "events.yaml")
+        let events = try EventFile.parse(eventsText, file: eventsFile, gazetteer: gazetteer)
+        let (controlText, controlFile) = try text(repDir, "control.tsv")
+        var control = try ControlLog.parse(controlText, file: controlFile, gazetteer: gazetteer)
+        let areasURL = repDir.appendingPathComponent("areas.tsv")
+        if FileManager.default.fileExists(atPath: areasURL.path) {
+            let areaClaims = try ControlLog.parseAreas(readText(areasURL), file: areasURL.relativeDisplay,
+                                                       gazetteer: gazetteer, projection: projection)
+            control = ControlLog(claims: control.claims + areaClaims)
+        }
+        let (hwText, hwFile) = try text(gazDir, "highways.tsv")
+        let highways = try parseHighways(hwText, file: hwFile, gazetteer: gazetteer)
+
+        let basemap = try loadBasemap(gazDir.appendingPathComponent("basemap"), projection: projection,
+                                      syriaSeed: gazetteer.resolve("Idlib")?.location ?? LonLat(lon: 36.63, lat: 35.93))
+        let v = idlibView
+        let corners = [LonLat(lon: v.west, lat: v.south), LonLat(lon: v.east, lat: v.south),
+                       LonLat(lon: v.west, lat: v.north), LonLat(lon: v.east, lat: v.north)].map(projection.project)
+        let view = Rect(minX: corners.map(\.x).min()!, minY: corners.map(\.y).min()!,
+                        maxX: corners.map(\.x).max()!, maxY: corners.map(\.y).max()!)
+        return Theatre(gazetteer: gazetteer, posts: posts, events: events, control: control, highways: highways,
+                       basemap: basemap, projection: projection, view: view)
+    }
+
+    static func parseHighways(_ text: String, file: String, gazetteer: Gazetteer) throws -> [Highway] {
+        var roads: [String: [(Int, Place)]] = [:]
+        var order: [String] = []
+        for (line, f) in tsvRows(text).dropFirst() {
+            guard f.count >= 3, let seq = Int(f[1]) else {
+                throw DataError(file: file, line: line, "expected road, seq (a number), place", fix: "tab-separate the columns")
+            }
+            let name = String(f[2])
+            guard let p = gazetteer.resolve(name) else {
+                let s = gazetteer.suggestions(for: name)
+                throw DataError(file: file, line: line, "unknown place \"\(name)\"" + (s.isEmpty ? "" : " (did you mean \"\(s[0])\"?)"),
+                                fix: "use a name from Gazetteer/places.tsv")
+            }
+            let road = String(f[0])
+            if roads[road] == nil { order.append(road) }
+            roads[road, default: []].append((seq, p))
+        }
+        return order.map { r in Highway(name: r, towns: roads[r]!.sorted { $0.0 < $1.0 }.map(\.1)) }
+    }
+
+    static func loadBasemap(_ dir: URL, projection: MapProjection, syriaSeed: LonLat) throws -> Basemap {
+        func layer(_ name: String) throws -> Geometry {
+            let url = dir.appendingPathComponent(name)
+            do {
+                return try projection.project(Geometry.fromGeoJSON(try readText(url)))
+            } catch let e as GeometryError {
+                throw DataError(file: url.relativeDisplay, "\(e)", fix: "the file must be RFC 7946 GeoJSON")
+            }
+        }
+        let land = try layer("land.geojson").makeValid().polygonal
+        let border = try layer("border.geojson")
+        // Split the land by the border and keep the face holding a known Syrian town.
+        let faces = try Geometry.polygonize(Geometry.collection([try land.boundary(), border]))
+        let seed = Geometry.point(projection.project(syriaSeed))
+        let syria = faces.first { $0.contains(seed) } ?? land
+        let insetURL = dir.appendingPathComponent("inset_countries_ne110m.geojson")
+        return Basemap(land: land, sea: try layer("sea.geojson"), border: border, coast: try layer("coast.geojson"),
+                       rivers: try layer("rivers.geojson"), lakes: try layer("lakes.geojson"),
+                       provinces: try layer("admin1.geojson"), syria: syria,
+                       insetCountries: try Geometry.fromGeoJSON(readText(insetURL)))
+    }
+}
