@@ -1,0 +1,218 @@
+import Foundation
+import Geo
+import Situation
+
+/// Title, legend, credits, scale bar, north arrow and locator inset.
+struct Furniture {
+    let style: MapStyle
+    let layout: PageLayout
+    let canvas: Canvas
+    var u: Double { layout.unit }
+
+    var insetRect: Rect { Rect(x: layout.map.minX + 12 * u, y: layout.map.minY + 12 * u, width: 190 * u, height: 150 * u) }
+    var scaleRect: Rect { Rect(x: layout.map.minX + 12 * u, y: layout.map.maxY - 52 * u, width: 250 * u, height: 40 * u) }
+    var northRect: Rect { Rect(x: layout.map.maxX - 58 * u, y: layout.map.minY + 12 * u, width: 46 * u, height: 64 * u) }
+
+    func mapCornerRects() -> [Rect] { [insetRect, scaleRect, northRect] }
+
+    func drawMapFurniture(theatre: Theatre) {
+        drawInset(theatre)
+        drawScaleBar()
+        drawNorthArrow()
+        canvas.color(style.frame); canvas.lineWidth(1.2); canvas.rect(layout.map); canvas.stroke()
+    }
+
+    // MARK: map corners
+
+    func drawScaleBar() {
+        let r = scaleRect
+        let metresPerPx = 1 / layout.scale
+        let target = 180 * u * metresPerPx / 1000
+        let km = [5.0, 10, 20, 25, 50, 100].last { $0 <= target } ?? 5
+        let w = km * 1000 / metresPerPx
+        canvas.color(style.panel.alpha(0.85)); canvas.rect(Rect(x: r.minX, y: r.minY, width: w + 24 * u, height: r.height)); canvas.fill()
+        let y = r.minY + 24 * u, x0 = r.minX + 10 * u
+        for i in 0..<4 {
+            let seg = Rect(x: x0 + Double(i) * w / 4, y: y, width: w / 4, height: 6 * u)
+            canvas.rect(seg)
+            canvas.color(i % 2 == 0 ? style.text : style.panel); canvas.fillPreserve()
+            canvas.color(style.text); canvas.lineWidth(0.8); canvas.stroke()
+        }
+        for (t, x) in [("0", x0), ("\(Int(km / 2))", x0 + w / 2), ("\(Int(km)) km", x0 + w)] {
+            let s = canvas.measure(t, style.smallFont)
+            canvas.text(t, style.smallFont, at: XY(x - (t == "0" ? 0 : s.width / 2), r.minY + 6 * u), color: style.text)
+        }
+    }
+
+    func drawNorthArrow() {
+        let r = northRect
+        let c = XY(r.center.x, r.minY + 38 * u)
+        canvas.move(XY(c.x, c.y - 26 * u)); canvas.line(XY(c.x + 10 * u, c.y + 10 * u))
+        canvas.line(XY(c.x, c.y + 3 * u)); canvas.line(XY(c.x - 10 * u, c.y + 10 * u)); canvas.close()
+        canvas.color(style.text); canvas.fillPreserve(); canvas.color(style.panel); canvas.lineWidth(1); canvas.stroke()
+        let s = canvas.measure("N", style.legendHeadFont)
+        canvas.text("N", style.legendHeadFont, at: XY(c.x - s.width / 2, r.minY - 4 * u), color: style.text, halo: style.halo)
+    }
+
+    /// A locator: Syria and its neighbours with the theatre's box.
+    func drawInset(_ theatre: Theatre) {
+        let r = insetRect
+        let lon0 = 32.0, lon1 = 45.0, lat0 = 31.0, lat1 = 38.8
+        let k = cos(35 * Double.pi / 180)
+        let sx = r.width / ((lon1 - lon0) * k), sy = r.height / (lat1 - lat0)
+        let s = min(sx, sy)
+        func px(_ lon: Double, _ lat: Double) -> XY {
+            XY(r.minX + (lon - lon0) * k * s, r.maxY - (lat - lat0) * s)
+        }
+        canvas.save()
+        canvas.clip(r)
+        canvas.color(style.sea); canvas.rect(r); canvas.fill()
+        for part in theatre.basemap.insetCountries.parts {
+            for shape in part.shapes {
+                guard case .polygon(let rings) = shape else { continue }
+                for ring in rings { canvas.polyline(ring.map { px($0.x, $0.y) }, closed: true) }
+            }
+            let isSyria = part.contains(Geometry.point(XY(38.5, 35.0)))
+            canvas.color(isSyria ? Color(0xf3e3c3) : style.foreignLand); canvas.fillPreserve()
+            canvas.color(style.province); canvas.lineWidth(0.6); canvas.stroke()
+        }
+        let v = Theatre.idlibView
+        let a = px(v.west, v.north), b = px(v.east, v.south)
+        canvas.rect(Rect(minX: a.x, minY: a.y, maxX: b.x, maxY: b.y))
+        canvas.color(style.strike); canvas.lineWidth(1.8); canvas.stroke()
+        canvas.text("SYRIA", style.smallFont, at: px(37.6, 35.2), color: style.mutedText)
+        canvas.text("TURKEY", style.smallFont, at: px(34.2, 38.4), color: style.mutedText)
+        canvas.restore()
+        canvas.color(style.frame); canvas.lineWidth(1); canvas.rect(r); canvas.stroke()
+    }
+
+    // MARK: title, legend, credits
+
+    func drawTitle(_ situation: Situation) {
+        let t = layout.title
+        canvas.text("Northwest Syria (Idlib): situation as of \(situation.date.longDescription)", style.titleFont,
+                    at: XY(t.minX + 18 * u, t.minY + 8 * u), color: style.text)
+        let w = situation.window
+        let sub = "Control, Turkish observation posts and reported movements; reports of \(w.lowerBound.shortDescription)–\(w.upperBound.longDescription) (window \(situation.windowDays) days). Nothing dated after \(situation.date) is shown."
+        canvas.text(sub, style.subtitleFont, at: XY(t.minX + 18 * u, t.minY + 48 * u), color: style.mutedText)
+        canvas.color(style.frame); canvas.lineWidth(1)
+        canvas.move(XY(t.minX, t.maxY - 0.5)); canvas.line(XY(t.maxX, t.maxY - 0.5)); canvas.stroke()
+    }
+
+    func drawLegend(_ situation: Situation, used: MapRenderer.Used) {
+        let r = layout.legend
+        var y = r.minY + 14 * u
+        let x = r.minX + 16 * u
+        let textX = x + 44 * u
+        let textW = r.maxX - textX - 12 * u
+        func head(_ s: String) {
+            y += 6 * u
+            canvas.text(s, style.legendHeadFont, at: XY(x, y), color: style.text)
+            y += canvas.measure(s, style.legendHeadFont).height + 4 * u
+        }
+        func entry(_ s: String, draw: (XY) -> Void) {
+            let h = canvas.measure(s, style.legendFont, width: textW).height
+            draw(XY(x + 18 * u, y + max(h, 18 * u) / 2))
+            canvas.text(s, style.legendFont, at: XY(textX, y), color: style.text, width: textW)
+            y += max(h, 18 * u) + 5 * u
+        }
+        func swatch(_ fill: Color, _ line: Color?, hatch: Bool = false) -> (XY) -> Void {
+            { c in
+                let box = Rect(x: c.x - 16 * u, y: c.y - 8 * u, width: 32 * u, height: 16 * u)
+                canvas.color(style.syriaLand); canvas.rect(box); canvas.fill()
+                canvas.color(fill); canvas.rect(box); canvas.fill()
+                if hatch {
+                    canvas.save(); canvas.clip(box); canvas.color(line ?? fill); canvas.lineWidth(1)
+                    var hx = box.minX - box.height
+                    while hx < box.maxX { canvas.move(XY(hx, box.maxY)); canvas.line(XY(hx + box.height, box.minY)); hx += 5 * u }
+                    canvas.stroke(); canvas.restore()
+                }
+                if let line { canvas.color(line); canvas.lineWidth(1); canvas.rect(box); canvas.stroke() }
+            }
+        }
+        func lineSample(_ color: Color, _ width: Double, dash: [Double]? = nil, under: Color? = nil) -> (XY) -> Void {
+            { c in
+                if let under { canvas.color(under); canvas.lineWidth(width + 2.5); canvas.move(XY(c.x - 16 * u, c.y)); canvas.line(XY(c.x + 16 * u, c.y)); canvas.stroke() }
+                canvas.color(color); canvas.lineWidth(width); if let dash { canvas.dash(dash) }
+                canvas.move(XY(c.x - 16 * u, c.y)); canvas.line(XY(c.x + 16 * u, c.y)); canvas.stroke(); canvas.noDash()
+            }
+        }
+
+        head("Control (assessed, approximate)")
+        for side in Side.allCases where used.sides.contains(side) {
+            entry(side.label, draw: swatch(style.sideFill[side]!, style.sideLine[side], hatch: side == .contested))
+        }
+        if used.frontLine { entry("Front line (boundary between the two areas)", draw: lineSample(style.frontLine, 2.8, under: style.panel)) }
+        for side in used.changes.sorted() {
+            entry("Changed hands in the window (\(side.rawValue))", draw: { canvas.draw(.changed(side), at: $0, style: style) })
+        }
+
+        head("Turkish observation posts (approximate positions)")
+        let looks = used.postLooks
+        if looks.contains(where: { !$0.encircledReported && !$0.insideGovernmentOnly }) {
+            entry("Post, not reported encircled", draw: { canvas.draw(.post(PostLook(encircledReported: false, insideGovernmentOnly: false, isNew: false)), at: $0, style: style) })
+        }
+        if looks.contains(where: \.encircledReported) {
+            entry("Post reported encircled by government forces", draw: { canvas.draw(.post(PostLook(encircledReported: true, insideGovernmentOnly: false, isNew: false)), at: $0, style: style) })
+        }
+        if looks.contains(where: \.insideGovernmentOnly) {
+            entry("Post inside the government area (computed), not reported encircled", draw: { canvas.draw(.post(PostLook(encircledReported: false, insideGovernmentOnly: true, isNew: false)), at: $0, style: style) })
+        }
+        if looks.contains(where: \.isNew) {
+            entry("New post, set up within the window", draw: { canvas.draw(.post(PostLook(encircledReported: false, insideGovernmentOnly: false, isNew: true)), at: $0, style: style) })
+        }
+
+        if used.convoys || used.strikes {
+            head("Reported in the window")
+            if used.convoys { entry("Turkish convoy, origin → destination, with its reported size", draw: { canvas.draw(.convoy, at: $0, style: style) }) }
+            if used.strikes { entry("Air strike or shelling, with reported deaths", draw: { canvas.draw(.strike, at: $0, style: style) }) }
+        }
+
+        head("Base map")
+        entry("City / town", draw: { c in
+            canvas.draw(.city, at: XY(c.x - 8 * u, c.y), style: style); canvas.draw(.town(4), at: XY(c.x + 9 * u, c.y), style: style)
+        })
+        if used.highways { entry("M4 / M5 highway (schematic, through town centres)", draw: lineSample(style.highway, 2.2, dash: [7, 4], under: style.panel)) }
+        entry("International border", draw: lineSample(style.border, 1.8, dash: [9, 3, 2, 3], under: style.panel))
+        entry("Governorate boundary", draw: lineSample(style.province, 0.9, dash: [5, 3]))
+        if used.rivers { entry("River", draw: lineSample(style.river, 1.3)) }
+
+        // What else was reported in the window, in brief, if room remains.
+        let others = situation.windowEvents.filter { [.talks, .postEstablished, .postEncircled, .displacement, .statement].contains($0.kind) }
+        if !others.isEmpty && y < r.maxY - 90 * u {
+            head("Also reported")
+            for e in others {
+                let s = "\(e.date.shortDescription): \(e.summary)"
+                let h = canvas.measure(s, style.smallFont, width: r.maxX - x - 12 * u).height
+                if y + h > r.maxY - 8 * u { break }
+                canvas.text(s, style.smallFont, at: XY(x, y), color: style.mutedText, width: r.maxX - x - 12 * u)
+                y += h + 3 * u
+            }
+        }
+        canvas.color(style.frame); canvas.lineWidth(1)
+        canvas.move(XY(r.minX + 0.5, r.minY)); canvas.line(XY(r.minX + 0.5, r.maxY)); canvas.stroke()
+    }
+
+    func drawCredits(_ situation: Situation) {
+        let f = layout.footer
+        var byOutlet = [String: Set<String>]()
+        for e in situation.theatre.events where situation.window.contains(e.date) {
+            for s in e.allSources { byOutlet[s.outlet, default: []].insert(s.attributedTo == s.outlet ? "" : s.attributedTo) }
+        }
+        for ch in situation.changes {
+            byOutlet[ch.claim.source.outlet, default: []].insert(ch.claim.source.attributedTo == ch.claim.source.outlet ? "" : ch.claim.source.attributedTo)
+        }
+        let outlets = byOutlet.keys.sorted().map { o -> String in
+            let who = byOutlet[o]!.filter { !$0.isEmpty }.sorted()
+            return who.isEmpty ? o : "\(o) (citing \(who.prefix(3).joined(separator: "; "))\(who.count > 3 ? "…" : ""))"
+        }
+        let reports = outlets.isEmpty ? "Reports: none in the window." : "Reports in the window: " + outlets.joined(separator: ", ") + "."
+        let fixed = "Base map: GSHHG 2.3.7 (Wessel & Smith, LGPL-3+), Natural Earth. Gazetteer: GeoNames (CC BY 4.0); Wikipedia Syrian Civil War detailed map module (CC BY-SA). Approximate: control areas (Voronoi cells of town-level control; towns without a report keep their last known holder), front line, every observation-post position (no public source gives one exactly), highways (schematic). Made with mapgen."
+        let w = f.width - 36 * u
+        canvas.text(reports, style.smallFont, at: XY(f.minX + 18 * u, f.minY + 8 * u), color: style.text, width: w)
+        let h = canvas.measure(reports, style.smallFont, width: w).height
+        canvas.text(fixed, style.smallFont, at: XY(f.minX + 18 * u, f.minY + 12 * u + h), color: style.mutedText, width: w)
+        canvas.color(style.frame); canvas.lineWidth(1)
+        canvas.move(XY(f.minX, f.minY + 0.5)); canvas.line(XY(f.maxX, f.minY + 0.5)); canvas.stroke()
+    }
+}

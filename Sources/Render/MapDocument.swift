@@ -1,0 +1,68 @@
+import CCairo
+import Foundation
+import Geo
+import Situation
+
+/// An output format mapgen can write.
+public enum MapFormat: String, CaseIterable, Sendable {
+    case svg, png
+}
+
+/// A situation map of a given pixel size, ready to be written in any format.
+public struct MapDocument {
+    public let situation: Situation
+    public let width: Int
+    public let height: Int
+    public var style = MapStyle()
+
+    public init(situation: Situation, width: Int = 1600, height: Int = 1200) {
+        self.situation = situation; self.width = width; self.height = height
+    }
+
+    public enum WriteError: Error, CustomStringConvertible {
+        case cairo(String, String)
+        public var description: String {
+            switch self { case let .cairo(path, msg): return "\(path): could not write (\(msg))" }
+        }
+    }
+
+    func draw(on cr: OpaquePointer) {
+        let layout = PageLayout(width: width, height: height, view: situation.theatre.view)
+        let canvas = Canvas(cairo: cr, unit: layout.unit)
+        let renderer = MapRenderer(situation: situation, style: style, layout: layout, canvas: canvas)
+        let used = renderer.draw()
+        let furniture = Furniture(style: style, layout: layout, canvas: canvas)
+        furniture.drawTitle(situation)
+        furniture.drawLegend(situation, used: used)
+        furniture.drawCredits(situation)
+    }
+
+    /// Writes the map to `url` in `format`. The file appears whole or not at all: it is drawn
+    /// to a temporary file beside the target and renamed into place.
+    public func write(_ format: MapFormat, to url: URL) throws {
+        let tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        switch format {
+        case .svg:
+            let surface = cairo_svg_surface_create(tmp.path, Double(width), Double(height))!
+            cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PX)
+            let cr = cairo_create(surface)!
+            draw(on: cr)
+            cairo_destroy(cr)
+            cairo_surface_finish(surface)
+            let status = cairo_surface_status(surface)
+            cairo_surface_destroy(surface)
+            guard status == CAIRO_STATUS_SUCCESS else { throw WriteError.cairo(url.path, String(cString: cairo_status_to_string(status))) }
+        case .png:
+            let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height))!
+            let cr = cairo_create(surface)!
+            draw(on: cr)
+            cairo_destroy(cr)
+            let status = cairo_surface_write_to_png(surface, tmp.path)
+            cairo_surface_destroy(surface)
+            guard status == CAIRO_STATUS_SUCCESS else { throw WriteError.cairo(url.path, String(cString: cairo_status_to_string(status))) }
+        }
+        if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
+        try FileManager.default.moveItem(at: tmp, to: url)
+    }
+}

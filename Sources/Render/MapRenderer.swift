@@ -1,0 +1,264 @@
+import Foundation
+import Geo
+import Situation
+
+/// Draws a situation onto a canvas: basemap, control, posts, movements, labels and the
+/// furniture (title, legend, scale bar, north arrow, locator, credits). One routine for
+/// every output format.
+struct MapRenderer {
+    let situation: Situation
+    let style: MapStyle
+    let layout: PageLayout
+    let canvas: Canvas
+
+    private var theatre: Theatre { situation.theatre }
+
+    /// What was drawn, so the legend lists exactly the symbols used.
+    struct Used {
+        var sides: Set<Side> = []
+        var frontLine = false
+        var postLooks: Set<PostLook> = []
+        var convoys = false
+        var strikes = false
+        var changes: Set<Side> = []
+        var highways = false
+        var rivers = false
+    }
+
+    func draw() -> Used {
+        var used = Used()
+        let c = canvas
+        c.color(style.panel); c.rect(Rect(x: 0, y: 0, width: layout.size.width, height: layout.size.height)); c.fill()
+
+        c.save()
+        c.clip(layout.map)
+        c.color(style.sea); c.rect(layout.map); c.fill()
+        fill(theatre.basemap.land, style.foreignLand)
+        fill(theatre.basemap.syria, style.syriaLand)
+        for side in Side.allCases {
+            guard let area = situation.areas[side] else { continue }
+            fill(area, style.sideFill[side]!)
+            if side == .contested { hatch(area, style.sideLine[.contested]!) }
+            used.sides.insert(side)
+        }
+        fill(theatre.basemap.lakes, style.sea)
+        stroke(theatre.basemap.provinces, style.province, width: 0.9, dash: [5, 3])
+        if !theatre.basemap.rivers.isEmpty {
+            stroke(theatre.basemap.rivers, style.river, width: 1.3)
+            used.rivers = true
+        }
+        stroke(theatre.basemap.coast, style.river, width: 0.8)
+        stroke(theatre.basemap.border, style.panel, width: 4.5)
+        stroke(theatre.basemap.border, style.border, width: 1.8, dash: [9, 3, 2, 3])
+
+        for road in theatre.highways where road.towns.count >= 2 {
+            let pts = road.towns.map { layout.px(theatre.projection.project($0.location)) }
+            c.color(style.panel); c.lineWidth(4.2); c.polyline(pts); c.stroke()
+            c.color(style.highway); c.lineWidth(2.2); c.dash([7, 4]); c.polyline(pts); c.stroke(); c.noDash()
+            used.highways = true
+        }
+        if !situation.frontLine.isEmpty {
+            stroke(situation.frontLine, style.panel, width: 5.5)
+            stroke(situation.frontLine, style.frontLine, width: 2.8)
+            used.frontLine = true
+        }
+
+        var labels = LabelPlacer(bounds: layout.map.insetBy(4 * layout.unit))
+        // Corners hold the furniture; keep labels out of them.
+        let furniture = Furniture(style: style, layout: layout, canvas: canvas)
+        for r in furniture.mapCornerRects() { labels.block(r) }
+
+        // Symbols first (they block labels), then labels by priority.
+        let keyIDs = keyPlaceIDs()
+        let towns = theatre.gazetteer.places.filter { p in
+            p.country == "SY" || p.rank >= 5 ? (p.rank >= 3 || keyIDs.contains(p.id)) : false
+        }
+        var townPoints: [(Place, XY)] = []
+        for p in towns {
+            let xy = layout.px(theatre.projection.project(p.location))
+            guard layout.map.insetBy(2).contains(xy) else { continue }
+            townPoints.append((p, xy))
+        }
+        for (p, xy) in townPoints {
+            c.draw(p.rank >= 5 ? .city : .town(p.rank), at: xy, style: style)
+            let r = (p.rank >= 5 ? 6.0 : 3.5) * layout.unit
+            labels.block(Rect(x: xy.x - r, y: xy.y - r, width: 2 * r, height: 2 * r))
+        }
+        for ch in situation.changes {
+            let xy = layout.px(ch.point)
+            c.draw(.changed(ch.claim.holder), at: xy, style: style)
+            used.changes.insert(ch.claim.holder)
+        }
+        var strikePoints: [(Strike, XY)] = []
+        for s in situation.strikes {
+            let xy = layout.px(s.point)
+            guard layout.map.contains(xy) else { continue }
+            c.draw(.strike, at: xy, style: style)
+            labels.block(Rect(x: xy.x - 8 * layout.unit, y: xy.y - 8 * layout.unit, width: 16 * layout.unit, height: 16 * layout.unit))
+            strikePoints.append((s, xy))
+            used.strikes = true
+        }
+        var arrowPoints: [(Movement, XY, XY, Double)] = []
+        for (i, m) in situation.movements.enumerated() {
+            let a = layout.px(m.from), b = layout.px(m.to)
+            // Alternate the bend so arrows sharing a route stay apart.
+            let bend = 0.18 * (i % 2 == 0 ? 1 : -1) * (1 + Double(i / 2) * 0.6)
+            c.arrow(from: a, to: b, style: style, bend: bend)
+            arrowPoints.append((m, a, b, bend))
+            used.convoys = true
+        }
+        var postPoints: [(PostStatus, XY)] = []
+        for p in situation.posts.sorted(by: { $0.post.id < $1.post.id }) {
+            let xy = layout.px(p.point)
+            guard layout.map.contains(xy) else { continue }
+            let look = PostLook(encircledReported: p.reportedEncircled != nil,
+                                insideGovernmentOnly: p.reportedEncircled == nil && p.insideGovernmentArea,
+                                isNew: p.isNew)
+            c.draw(.post(look), at: xy, style: style)
+            used.postLooks.insert(look)
+            let r = style.postSize * 1.3 * layout.unit
+            labels.block(Rect(x: xy.x - r, y: xy.y - r, width: 2 * r, height: 2 * r))
+            postPoints.append((p, xy))
+        }
+
+        // Labels, most important first.
+        for (p, xy) in townPoints where p.rank >= 5 { label(place: p, at: xy, into: &labels) }
+        for (p, xy) in townPoints where keyIDs.contains(p.id) && p.rank < 5 { label(place: p, at: xy, into: &labels) }
+        // Arrows block only the labels placed after the cities and the places in the news.
+        for (_, a, b, bend) in arrowPoints {
+            for s in Canvas.arrowSamples(from: a, to: b, bend: bend, count: 16) {
+                labels.block(Rect(x: s.x - 4 * layout.unit, y: s.y - 4 * layout.unit, width: 8 * layout.unit, height: 8 * layout.unit))
+            }
+        }
+        for (p, xy) in postPoints {
+            var text = p.post.shortName
+            if p.isNew { text += " (new)" }
+            if let d = p.reportedEncircled { text += "\nencircled since \(d.shortDescription)" }
+            let size = c.measure(text, style.postFont)
+            if let at = labels.place(size: size, around: xy, gap: style.postSize * 1.4 * layout.unit) {
+                c.text(text, style.postFont, at: at, color: style.post, halo: style.halo)
+            }
+        }
+        for (m, a, b, bend) in arrowPoints {
+            let text = movementLabel(m.event)
+            let size = c.measure(text, style.noteFont)
+            let samples = Canvas.arrowSamples(from: a, to: b, bend: bend)
+            let mid = samples[samples.count / 2]
+            let d = b - a
+            let n = XY(-d.y, d.x) * (1 / max(1, d.length))
+            let off = (size.height / 2 + 10 * layout.unit)
+            let centres = [mid + n * off * (bend >= 0 ? 1 : -1), mid - n * off * (bend >= 0 ? 1 : -1),
+                           samples[3] + n * off, samples[6] + n * off, samples[3] - n * off, samples[6] - n * off]
+            if let at = labels.place(size: size, centres: centres) {
+                c.text(text, style.noteFont, at: at, color: style.convoy, halo: style.halo)
+            }
+        }
+        for (s, xy) in strikePoints {
+            let text = strikeLabel(s.event)
+            let size = c.measure(text, style.noteFont)
+            if let at = labels.place(size: size, around: xy, gap: 10 * layout.unit) {
+                c.text(text, style.noteFont, at: at, color: style.strike, halo: style.halo)
+            }
+        }
+        for rank in [4, 3] {
+            for (p, xy) in townPoints where p.rank == rank && !keyIDs.contains(p.id) {
+                label(place: p, at: xy, into: &labels)
+            }
+        }
+        c.restore()
+
+        furniture.drawMapFurniture(theatre: theatre)
+        return used
+    }
+
+    /// Places the reports of the window talk about: their labels come before other towns'.
+    func keyPlaceIDs() -> Set<Int> {
+        var ids = Set<Int>()
+        for e in situation.theatre.events where situation.window.contains(e.date) {
+            for p in e.places + [e.origin, e.destination].compactMap({ $0 }) { ids.insert(p.id) }
+        }
+        for ch in situation.changes { ids.insert(ch.claim.placeID) }
+        return ids
+    }
+
+    func label(place p: Place, at xy: XY, into labels: inout LabelPlacer) {
+        let font = p.rank >= 5 ? style.cityFont : p.rank >= 4 ? style.townFont : style.villageFont
+        var text = p.name
+        if p.rank >= 4, let ar = p.arabic { text += "  \(ar)" }
+        if let h = situation.holders[p.id], situation.changes.contains(where: { $0.claim.placeID == p.id }) {
+            text += "\n(\(h.holder == .contested ? "contested" : "taken by \(h.holder.rawValue)") \(h.date.shortDescription))"
+        }
+        let size = canvas.measure(text, font)
+        let gap = (p.rank >= 5 ? 7.5 : 5.0) * layout.unit
+        if let at = labels.place(size: size, around: xy, gap: gap) {
+            canvas.text(text, font, at: at, color: style.text, halo: style.halo)
+        }
+    }
+
+    func movementLabel(_ e: Event) -> String {
+        var parts: [String] = []
+        let f = e.figures
+        if let v = f["vehicles"] { parts.append("\(v) vehicles") }
+        for (k, name) in [("tanks", "tanks"), ("apcs", "APCs"), ("armoured_vehicles", "armoured veh.")] {
+            if let v = f[k] { parts.append("\(v) \(name)") }
+        }
+        let what = parts.isEmpty ? "Turkish convoy" : "Convoy: " + parts.joined(separator: ", ")
+        return "\(what) (\(e.date.shortDescription))"
+    }
+
+    func strikeLabel(_ e: Event) -> String {
+        let killed = e.figure(["civilians_killed", "killed", "turkish_soldiers_killed", "soldiers_killed"])
+        let what = e.kind == .shelling ? "shelling" : e.kind == .strike ? "strike" : "attack"
+        return killed.map { "\(what): \($0) killed (\(e.date.shortDescription))" } ?? "\(what) (\(e.date.shortDescription))"
+    }
+
+    // MARK: geometry drawing
+
+    func path(_ g: Geometry) {
+        for s in g.shapes {
+            switch s {
+            case .polygon(let rings):
+                for r in rings { canvas.polyline(r.map(layout.px), closed: true) }
+            case .line(let pts):
+                canvas.polyline(pts.map(layout.px))
+            case .point:
+                break
+            }
+        }
+    }
+
+    func fill(_ g: Geometry, _ color: Color) {
+        canvas.save()
+        canvas.evenOddFill()
+        path(g)
+        canvas.color(color)
+        canvas.fill()
+        canvas.restore()
+    }
+
+    func stroke(_ g: Geometry, _ color: Color, width: Double, dash: [Double]? = nil) {
+        path(g)
+        canvas.color(color)
+        canvas.lineWidth(width)
+        if let dash { canvas.dash(dash) }
+        canvas.stroke()
+        canvas.noDash()
+    }
+
+    func hatch(_ g: Geometry, _ color: Color) {
+        canvas.save()
+        canvas.evenOddFill()
+        path(g)
+        canvas.clipPath()
+        let r = layout.map
+        canvas.color(color.alpha(0.8))
+        canvas.lineWidth(1.2)
+        var x = r.minX - r.height
+        while x < r.maxX {
+            canvas.move(XY(x, r.maxY)); canvas.line(XY(x + r.height, r.minY))
+            x += 7 * layout.unit
+        }
+        canvas.stroke()
+        canvas.restore()
+    }
+}

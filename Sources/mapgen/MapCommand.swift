@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import Geo
+import Render
+import Situation
+
+struct MapCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "map",
+        abstract: "Render the situation as of a date (the default command).",
+        discussion: "Writes OUT/DATE.svg and OUT/DATE.png. Nothing dated after DATE is used.")
+
+    @Option(help: ArgumentHelp("The map's date, YYYY-MM-DD: the situation as of the end of that day.", valueName: "date"))
+    var date: Day
+
+    @Option(help: ArgumentHelp("Days of reports, ending on --date, whose movements and strikes are drawn.", valueName: "days"))
+    var window: Int = 3
+
+    @Option(help: ArgumentHelp("Output folder.", valueName: "dir"))
+    var out: String = "Output"
+
+    @Option(help: ArgumentHelp("Image width in px.", valueName: "px"))
+    var width: Int = 1600
+
+    @Option(help: ArgumentHelp("Image height in px.", valueName: "px"))
+    var height: Int = 1200
+
+    @Option(help: ArgumentHelp("Image size as WIDTHxHEIGHT (overrides --width/--height).", valueName: "WxH"))
+    var size: String?
+
+    @Option(help: ArgumentHelp("Comma-separated formats: svg, png.", valueName: "list"))
+    var format: String = "svg,png"
+
+    @OptionGroup var dataOptions: DataOptions
+
+    var formats: [MapFormat] {
+        get throws {
+            try format.split(separator: ",").map { f in
+                guard let m = MapFormat(rawValue: f.trimmingCharacters(in: .whitespaces).lowercased()) else {
+                    throw ValidationError("unknown format \"\(f)\"; choose from \(MapFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                return m
+            }
+        }
+    }
+
+    var pixelSize: (Int, Int) {
+        get throws {
+            guard let size else { return (width, height) }
+            let p = size.lowercased().split(separator: "x").compactMap { Int($0) }
+            guard p.count == 2 else { throw ValidationError("--size takes WIDTHxHEIGHT, e.g. 1600x1200") }
+            return (p[0], p[1])
+        }
+    }
+
+    func validate() throws {
+        guard window >= 1 else { throw ValidationError("--window must be at least 1 day") }
+        let (w, h) = try pixelSize
+        guard (200...10000).contains(w), (150...10000).contains(h) else {
+            throw ValidationError("the image size must be between 200x150 and 10000x10000 px")
+        }
+        _ = try formats
+    }
+
+    func run() throws {
+        let (w, h) = try pixelSize
+        let formats = try formats
+        try reportingErrors {
+            let theatre = try Theatre.load(from: dataOptions.root)
+            let situation = try Situation(at: date, in: theatre, windowDays: window)
+            let dir = URL(fileURLWithPath: out, isDirectory: true)
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            let doc = MapDocument(situation: situation, width: w, height: h)
+            for f in formats {
+                let url = dir.appendingPathComponent("\(date).\(f.rawValue)")
+                try doc.write(f, to: url)
+                print("wrote \(url.relativeDisplay)")
+            }
+        }
+    }
+}
