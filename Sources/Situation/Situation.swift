@@ -76,14 +76,17 @@ public struct Situation: Sendable {
         let proj = theatre.projection
         let gaz = theatre.gazetteer
 
+        var clock = Stopwatch()
         holders = theatre.control.holders(asOf: date)
         areas = try Situation.controlAreas(holders: holders, theatre: theatre)
+        clock.lap("  control areas")
         if let gov = areas[.government], let opp = areas[.opposition] {
             frontLine = try gov.boundary().intersection(try opp.boundary()).lineMerge()
         } else {
             frontLine = .empty
         }
 
+        clock.lap("  front line")
         let gov = areas[.government]
         let front = frontLine
         posts = theatre.posts.compactMap { p in
@@ -146,7 +149,7 @@ public struct Situation: Sendable {
         let clip = try theatre.basemap.syria.intersection(Geometry.rectangle(extent))
         var out = [Side: Geometry]()
         for (side, cells) in bySide {
-            let area = try Geometry.collection(cells).unaryUnion().intersection(clip).polygonal
+            let area = try Geometry.collection(cells).coverageUnion().intersection(clip).polygonal
             if !area.isEmpty { out[side] = area }
         }
         return out

@@ -44,7 +44,9 @@ public struct Theatre: Sendable {
     public static func load(from root: URL) throws -> Theatre {
         let gazDir = root.appendingPathComponent("Gazetteer")
         let repDir = root.appendingPathComponent("Reports")
+        var clock = Stopwatch()
         let gazetteer = try Gazetteer.load(directory: gazDir)
+        clock.lap("  gazetteer")
         let projection = MapProjection(center: idlibCenter)
 
         func text(_ dir: URL, _ name: String) throws -> (String, String) {
@@ -53,8 +55,10 @@ public struct Theatre: Sendable {
         }
         let (sitesText, sitesFile) = try text(gazDir, "sites.tsv")
         let posts = try PostTable.parse(sitesText, file: sitesFile, gazetteer: gazetteer)
+        clock.lap("  posts")
         let (eventsText, eventsFile) = try text(repDir, "events.yaml")
         let events = try EventFile.parse(eventsText, file: eventsFile, gazetteer: gazetteer)
+        clock.lap("  events")
         let (controlText, controlFile) = try text(repDir, "control.tsv")
         var control = try ControlLog.parse(controlText, file: controlFile, gazetteer: gazetteer)
         let areasURL = repDir.appendingPathComponent("areas.tsv")
@@ -63,11 +67,13 @@ public struct Theatre: Sendable {
                                                        gazetteer: gazetteer, projection: projection)
             control = ControlLog(claims: control.claims + areaClaims)
         }
+        clock.lap("  control + areas")
         let (hwText, hwFile) = try text(gazDir, "highways.tsv")
         let highways = try parseHighways(hwText, file: hwFile, gazetteer: gazetteer)
 
         let basemap = try loadBasemap(gazDir.appendingPathComponent("basemap"), projection: projection,
                                       syriaSeed: gazetteer.resolve("Idlib")?.location ?? LonLat(lon: 36.63, lat: 35.93))
+        clock.lap("  basemap")
         let v = idlibView
         let corners = [LonLat(lon: v.west, lat: v.south), LonLat(lon: v.east, lat: v.south),
                        LonLat(lon: v.west, lat: v.north), LonLat(lon: v.east, lat: v.north)].map(projection.project)
@@ -98,24 +104,40 @@ public struct Theatre: Sendable {
     }
 
     static func loadBasemap(_ dir: URL, projection: MapProjection, syriaSeed: LonLat) throws -> Basemap {
-        func layer(_ name: String) throws -> Geometry {
+        func lonLat(_ name: String) throws -> Geometry {
             let url = dir.appendingPathComponent(name)
-            do {
-                return try projection.project(Geometry.fromGeoJSON(try readText(url)))
-            } catch let e as GeometryError {
+            do { return try Geometry.fromGeoJSON(try readText(url)) } catch let e as GeometryError {
                 throw DataError(file: url.relativeDisplay, "\(e)", fix: "the file must be RFC 7946 GeoJSON")
             }
         }
-        let land = try layer("land.geojson").makeValid().polygonal
-        let border = try layer("border.geojson")
-        // Split the land by the border and keep the face holding a known Syrian town.
-        let faces = try Geometry.polygonize(Geometry.collection([try land.boundary(), border]))
-        let seed = Geometry.point(projection.project(syriaSeed))
-        let syria = faces.first { $0.contains(seed) } ?? land
+        func layer(_ name: String) throws -> Geometry { try projection.project(lonLat(name)) }
+        let landLL = try lonLat("land.geojson").makeValid().polygonal
+        let borderLL = try lonLat("border.geojson")
+        let syria = try projection.project(syrianLand(land: landLL, border: borderLL, seed: syriaSeed))
+        let land = try projection.project(landLL)
+        let border = try projection.project(borderLL)
         let insetURL = dir.appendingPathComponent("inset_countries_ne110m.geojson")
         return Basemap(land: land, sea: try layer("sea.geojson"), border: border, coast: try layer("coast.geojson"),
                        rivers: try layer("rivers.geojson"), lakes: try layer("lakes.geojson"),
                        provinces: try layer("admin1.geojson"), syria: syria,
                        insetCountries: try Geometry.fromGeoJSON(readText(insetURL)))
+    }
+
+    /// Syrian land in the basemap box: the box is cut in two by the border (carried on due west
+    /// from its coastal end, through the sea, to the box edge), and the land on the side of a
+    /// known Syrian town is kept.
+    static func syrianLand(land: Geometry, border: Geometry, seed: LonLat) throws -> Geometry {
+        guard let box = land.envelope else { return land }
+        var lines = [try Geometry.rectangle(box).boundary(), border]
+        for case .line(let pts) in border.shapes {
+            for end in [pts.first!, pts.last!] where end.x > box.minX + 1e-6 && end.x < box.maxX - 1e-6
+                && end.y > box.minY + 1e-6 && end.y < box.maxY - 1e-6 {
+                lines.append(try Geometry.lineString([end, XY(box.minX, end.y)]))
+            }
+        }
+        let faces = try Geometry.polygonize(Geometry.collection(lines))
+        let seedPoint = Geometry.point(XY(seed.lon, seed.lat))
+        guard let side = faces.first(where: { $0.contains(seedPoint) }) else { return land }
+        return try land.intersection(side).polygonal
     }
 }
