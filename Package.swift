@@ -33,7 +33,7 @@ let package = Package(
 
         .testTarget(name: "GeoTests", dependencies: ["Geo"]),
         .testTarget(name: "SituationTests", dependencies: ["Situation", "Geo"]),
-        .testTarget(name: "RenderTests", dependencies: ["Render", "Situation", "Geo"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "Situation", "Geo", "CCairo"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -30,6 +30,12 @@ public struct Place: Hashable, Sendable {
     /// Label priority, 5 (city) … 1 (minor site).
     public let rank: Int
     public let source: String
+
+    public init(id: Int, name: String, variants: [String], arabic: String?, location: LonLat, kind: PlaceKind,
+                country: String, population: Int, rank: Int, source: String) {
+        self.id = id; self.name = name; self.variants = variants; self.arabic = arabic; self.location = location
+        self.kind = kind; self.country = country; self.population = population; self.rank = rank; self.source = source
+    }
 }
 
 /// Resolves the place names that reports use to coordinates.
@@ -42,30 +48,50 @@ public struct Gazetteer: Sendable {
     private let byID: [Int: Int]
 
     public init(places: [Place]) {
-        self.places = places
         var keys = [String: [Int]]()
         var ids = [Int: Int]()
         for (i, p) in places.enumerated() {
             ids[p.id] = i
-            var seen = Set<String>()
-            for n in [p.name] + p.variants + (p.arabic.map { [$0] } ?? []) {
-                let k = Gazetteer.key(n)
-                if !k.isEmpty, seen.insert(k).inserted { keys[k, default: []].append(i) }
-            }
+            Self.index(p, at: i, into: &keys)
         }
-        byKey = keys
-        byID = ids
+        self.init(places: places, byKey: keys, byID: ids)
+    }
+
+    private init(places: [Place], byKey: [String: [Int]], byID: [Int: Int]) {
+        self.places = places
+        self.byKey = byKey
+        self.byID = byID
+    }
+
+    private static func index(_ p: Place, at i: Int, into keys: inout [String: [Int]]) {
+        var seen = Set<String>()
+        for n in [p.name] + p.variants + (p.arabic.map { [$0] } ?? []) {
+            let k = key(n)
+            if !k.isEmpty, seen.insert(k).inserted { keys[k, default: []].append(i) }
+        }
+    }
+
+    /// This gazetteer with Arabic names added to some places (indexed too, so they resolve).
+    func addingArabic(_ names: [Int: String]) -> Gazetteer {
+        var places = places
+        var keys = byKey
+        for (i, ar) in names {
+            let p = places[i]
+            places[i] = Place(id: p.id, name: p.name, variants: p.variants, arabic: ar, location: p.location,
+                              kind: p.kind, country: p.country, population: p.population, rank: p.rank, source: p.source)
+            let k = Self.key(ar)
+            if !(keys[k]?.contains(i) ?? false) { keys[k, default: []].append(i) }
+        }
+        return Gazetteer(places: places, byKey: keys, byID: byID)
     }
 
     /// Loads `places.tsv` (GeoNames columns) and, when present, `arabic.tsv` beside it.
     public static func load(directory: URL) throws -> Gazetteer {
         let file = directory.appendingPathComponent("places.tsv")
-        var places = try parsePlaces(readText(file), file: file.relativeDisplay)
+        let gazetteer = Gazetteer(places: try parsePlaces(readText(file), file: file.relativeDisplay))
         let arabicFile = directory.appendingPathComponent("arabic.tsv")
-        if FileManager.default.fileExists(atPath: arabicFile.path) {
-            places = try mergeArabic(readText(arabicFile), file: arabicFile.relativeDisplay, into: places)
-        }
-        return Gazetteer(places: places)
+        guard FileManager.default.fileExists(atPath: arabicFile.path) else { return gazetteer }
+        return try gazetteer.mergingArabic(readText(arabicFile), file: arabicFile.relativeDisplay)
     }
 
     public static func parsePlaces(_ text: String, file: String) throws -> [Place] {
@@ -110,26 +136,23 @@ public struct Gazetteer: Sendable {
 
     /// `arabic.tsv`: name, lat, lon, arabic, source_title, source_url. The row applies to the
     /// place of that name nearest to lat/lon (names repeat across the theatre).
-    static func mergeArabic(_ text: String, file: String, into places: [Place]) throws -> [Place] {
-        var places = places
-        let g = Gazetteer(places: places)
+    func mergingArabic(_ text: String, file: String) throws -> Gazetteer {
+        var names = [Int: String]()
         for (line, f) in tsvRows(text).dropFirst() {
             guard f.count >= 4, let lat = Double(f[1]), let lon = Double(f[2]) else {
                 throw DataError(file: file, line: line, "expected name, lat, lon, arabic, source_title, source_url",
                                 fix: "separate the columns with tabs")
             }
             let near = LonLat(lon: lon, lat: lat)
-            guard let i = g.candidates(String(f[0])).min(by: {
+            guard let i = candidates(String(f[0])).min(by: {
                 Geodesic.distanceKm(places[$0].location, near) < Geodesic.distanceKm(places[$1].location, near)
             }), Geodesic.distanceKm(places[i].location, near) < 10 else {
                 throw DataError(file: file, line: line, "no place named \"\(f[0])\" within 10 km of \(lat), \(lon)",
                                 fix: "use a name or variant from Gazetteer/places.tsv and that place's coordinates")
             }
-            let p = places[i]
-            places[i] = Place(id: p.id, name: p.name, variants: p.variants, arabic: String(f[3]), location: p.location,
-                              kind: p.kind, country: p.country, population: p.population, rank: p.rank, source: p.source)
+            names[i] = String(f[3])
         }
-        return places
+        return addingArabic(names)
     }
 
     // MARK: lookup
@@ -137,15 +160,25 @@ public struct Gazetteer: Sendable {
     /// The normalised form names are compared by: case and diacritics folded, Arabic
     /// transliteration marks (‘ ’ ʿ ʾ ') dropped, hyphens as spaces, a leading article removed.
     public static func key(_ name: String) -> String {
-        var s = name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-        s = String(s.unicodeScalars.compactMap { c -> Character? in
+        var out = String.UnicodeScalarView()
+        for c in name.unicodeScalars {
             switch c {
-            case "'", "‘", "’", "ʿ", "ʾ", "`", "´", ".", "(", ")": return nil
-            case "-", "_", ",", "/": return " "
-            default: return Character(c)
+            case "'", "‘", "’", "ʿ", "ʾ", "`", "´", ".", "(", ")": continue
+            case "-", "_", ",", "/": out.append(" ")
+            case "A"..."Z": out.append(Unicode.Scalar(c.value + 32)!)
+            case _ where c.isASCII: out.append(c)
+            default:
+                // Latin letters with diacritics fold to their base letter (ā → a, ḩ → h);
+                // other scripts (Arabic) are kept as they are.
+                let base = String(c).decomposedStringWithCanonicalMapping.unicodeScalars.first ?? c
+                if base.isASCII {
+                    out.append(base.properties.isUppercase ? Unicode.Scalar(base.value + 32)! : base)
+                } else {
+                    for l in base.properties.lowercaseMapping.unicodeScalars { out.append(l) }
+                }
             }
-        })
-        var words = s.split(separator: " ")
+        }
+        var words = String(out).split(separator: " ")
         if words.count > 1, ["al", "el", "ad", "ar", "as", "at", "an", "az", "ash"].contains(words[0]) { words.removeFirst() }
         return words.joined(separator: " ")
     }

@@ -128,6 +128,9 @@ public struct Geometry: @unchecked Sendable {
     public func buffer(_ width: Double, quadrantSegments: Int32 = 16) throws -> Geometry {
         try Self.wrap(GEOSBuffer_r(Self.ctx, ptr, width, quadrantSegments), "buffer")
     }
+    /// Union of polygons that tile without overlapping (such as Voronoi cells): much faster than
+    /// a general union because only shared edges have to be dissolved.
+    public func coverageUnion() throws -> Geometry { try Self.wrap(GEOSCoverageUnion_r(Self.ctx, ptr), "coverage union") }
     public func makeValid() throws -> Geometry { try Self.wrap(GEOSMakeValid_r(Self.ctx, ptr), "make valid") }
     public func convexHull() throws -> Geometry { try Self.wrap(GEOSConvexHull_r(Self.ctx, ptr), "convex hull") }
     public func lineMerge() throws -> Geometry { try Self.wrap(GEOSLineMerge_r(Self.ctx, ptr), "line merge") }
@@ -271,6 +274,24 @@ public struct Geometry: @unchecked Sendable {
             let n = GEOSGetNumGeometries_r(ctx, g)
             for i in 0..<n { collect(GEOSGetGeometryN_r(ctx, g, i), into: &out) }
         }
+    }
+}
+
+/// A geometry prepared for many point-in-polygon tests against it.
+public final class PreparedGeometry {
+    private let base: Geometry
+    private let prepared: OpaquePointer
+
+    public init(_ g: Geometry) {
+        base = g
+        prepared = GEOSPrepare_r(Geometry.ctx, g.ptr)
+    }
+
+    deinit { GEOSPreparedGeom_destroy_r(Geometry.ctx, prepared) }
+
+    public func contains(_ p: XY) -> Bool {
+        let pt = Geometry.point(p)
+        return withExtendedLifetime(pt) { GEOSPreparedContains_r(Geometry.ctx, prepared, pt.ptr) == 1 }
     }
 }
 

@@ -19,19 +19,22 @@ struct LabelPlacer {
     /// Returns the top-left corner of the placed label.
     mutating func place(size: (width: Double, height: Double), around anchor: XY, gap: Double) -> XY? {
         let w = size.width, h = size.height
-        let candidates = [
-            XY(anchor.x + gap, anchor.y - h / 2),            // right
-            XY(anchor.x - gap - w, anchor.y - h / 2),        // left
-            XY(anchor.x + gap * 0.7, anchor.y - gap * 0.7 - h), // upper right
-            XY(anchor.x + gap * 0.7, anchor.y + gap * 0.7),     // lower right
-            XY(anchor.x - gap * 0.7 - w, anchor.y - gap * 0.7 - h),
-            XY(anchor.x - gap * 0.7 - w, anchor.y + gap * 0.7),
-            XY(anchor.x - w / 2, anchor.y - gap - h),        // above
-            XY(anchor.x - w / 2, anchor.y + gap),            // below
-        ]
-        for c in candidates {
-            let r = Rect(x: c.x, y: c.y, width: w, height: h)
-            if isFree(r) { occupied.append(r); return c }
+        // Near positions first; a wider ring second, for crowded spots (a town under a strike symbol).
+        for g in [gap, gap * 2.2, max(gap * 4, 24)] {
+            let candidates = [
+                XY(anchor.x + g, anchor.y - h / 2),                // right
+                XY(anchor.x - g - w, anchor.y - h / 2),            // left
+                XY(anchor.x + g * 0.7, anchor.y - g * 0.7 - h),    // upper right
+                XY(anchor.x + g * 0.7, anchor.y + g * 0.7),        // lower right
+                XY(anchor.x - g * 0.7 - w, anchor.y - g * 0.7 - h),
+                XY(anchor.x - g * 0.7 - w, anchor.y + g * 0.7),
+                XY(anchor.x - w / 2, anchor.y - g - h),            // above
+                XY(anchor.x - w / 2, anchor.y + g),                // below
+            ]
+            for c in candidates {
+                let r = Rect(x: c.x, y: c.y, width: w, height: h)
+                if isFree(r) { occupied.append(r); return c }
+            }
         }
         return nil
     }

@@ -31,10 +31,12 @@ public struct MapDocument {
         let canvas = Canvas(cairo: cr, unit: layout.unit)
         let renderer = MapRenderer(situation: situation, style: style, layout: layout, canvas: canvas)
         let used = renderer.draw()
+        var clock = Stopwatch()
         let furniture = Furniture(style: style, layout: layout, canvas: canvas)
         furniture.drawTitle(situation)
         furniture.drawLegend(situation, used: used)
         furniture.drawCredits(situation)
+        clock.lap("    title, legend, credits")
     }
 
     /// Writes the map to `url` in `format`. The file appears whole or not at all: it is drawn
@@ -58,9 +60,10 @@ public struct MapDocument {
             let cr = cairo_create(surface)!
             draw(on: cr)
             cairo_destroy(cr)
-            let status = cairo_surface_write_to_png(surface, tmp.path)
-            cairo_surface_destroy(surface)
-            guard status == CAIRO_STATUS_SUCCESS else { throw WriteError.cairo(url.path, String(cString: cairo_status_to_string(status))) }
+            var clock = Stopwatch()
+            defer { cairo_surface_destroy(surface) }
+            do { try PNGWriter.write(surface, to: tmp.path) } catch { throw WriteError.cairo(url.path, "\(error)") }
+            clock.lap("    png encode")
         }
         if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
         try FileManager.default.moveItem(at: tmp, to: url)

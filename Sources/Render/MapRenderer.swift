@@ -27,6 +27,7 @@ struct MapRenderer {
 
     func draw() -> Used {
         var used = Used()
+        var clock = Stopwatch()
         let c = canvas
         c.color(style.panel); c.rect(Rect(x: 0, y: 0, width: layout.size.width, height: layout.size.height)); c.fill()
 
@@ -63,6 +64,7 @@ struct MapRenderer {
             used.frontLine = true
         }
 
+        clock.lap("    basemap, control, lines")
         var labels = LabelPlacer(bounds: layout.map.insetBy(4 * layout.unit))
         // Corners hold the furniture; keep labels out of them.
         let furniture = Furniture(style: style, layout: layout, canvas: canvas)
@@ -121,54 +123,80 @@ struct MapRenderer {
             postPoints.append((p, xy))
         }
 
+        clock.lap("    symbols")
+        // Arrowheads and the last stretch of each arrow stay clear of every label.
+        for (_, a, b, bend) in arrowPoints {
+            for s in Canvas.arrowSamples(from: a, to: b, bend: bend, count: 16).suffix(3) {
+                labels.block(Rect(x: s.x - 5 * layout.unit, y: s.y - 5 * layout.unit, width: 10 * layout.unit, height: 10 * layout.unit))
+            }
+        }
         // Labels, most important first.
         for (p, xy) in townPoints where p.rank >= 5 { label(place: p, at: xy, into: &labels) }
         for (p, xy) in townPoints where keyIDs.contains(p.id) && p.rank < 5 { label(place: p, at: xy, into: &labels) }
-        // Arrows block only the labels placed after the cities and the places in the news.
-        for (_, a, b, bend) in arrowPoints {
-            for s in Canvas.arrowSamples(from: a, to: b, bend: bend, count: 16) {
-                labels.block(Rect(x: s.x - 4 * layout.unit, y: s.y - 4 * layout.unit, width: 8 * layout.unit, height: 8 * layout.unit))
+        // Each arrow's label keeps off the other arrows; once placed, all arrows block later labels.
+        func arrowBlocks(_ a: XY, _ b: XY, _ bend: Double) -> [Rect] {
+            Canvas.arrowSamples(from: a, to: b, bend: bend, count: 16).map {
+                Rect(x: $0.x - 4 * layout.unit, y: $0.y - 4 * layout.unit, width: 8 * layout.unit, height: 8 * layout.unit)
             }
+        }
+        for (i, (m, a, b, bend)) in arrowPoints.enumerated() {
+            var trial = labels
+            for (j, other) in arrowPoints.enumerated() where j != i {
+                for r in arrowBlocks(other.1, other.2, other.3) { trial.block(r) }
+            }
+            let text = movementLabel(m.event)
+            let size = c.measure(text, style.noteFont)
+            let samples = Canvas.arrowSamples(from: a, to: b, bend: bend, count: 10)
+            let d = b - a
+            let n = XY(-d.y, d.x) * (1 / max(1, d.length))
+            let off = size.height / 2 + 8 * layout.unit
+            let centres = [5, 3, 7, 2, 8].flatMap { k in [samples[k] + n * off, samples[k] - n * off] }
+                + [a - XY(0, off + 4 * layout.unit), a + XY(0, off + 4 * layout.unit)]
+            if let at = trial.place(size: size, centres: centres) ?? trial.place(size: size, around: a, gap: 10 * layout.unit) {
+                labels.block(Rect(x: at.x, y: at.y, width: size.width, height: size.height))
+                c.text(text, style.noteFont, at: at, color: style.convoy, halo: style.halo)
+            } else {
+                placeLabel(text, style.noteFont, color: style.convoy, anchor: samples[5], gap: 14 * layout.unit, into: &labels)
+            }
+        }
+        for (_, a, b, bend) in arrowPoints {
+            for r in arrowBlocks(a, b, bend) { labels.block(r) }
         }
         for (p, xy) in postPoints {
             var text = p.post.shortName
             if p.isNew { text += " (new)" }
             if let d = p.reportedEncircled { text += "\nencircled since \(d.shortDescription)" }
-            let size = c.measure(text, style.postFont)
-            if let at = labels.place(size: size, around: xy, gap: style.postSize * 1.4 * layout.unit) {
-                c.text(text, style.postFont, at: at, color: style.post, halo: style.halo)
-            }
-        }
-        for (m, a, b, bend) in arrowPoints {
-            let text = movementLabel(m.event)
-            let size = c.measure(text, style.noteFont)
-            let samples = Canvas.arrowSamples(from: a, to: b, bend: bend)
-            let mid = samples[samples.count / 2]
-            let d = b - a
-            let n = XY(-d.y, d.x) * (1 / max(1, d.length))
-            let off = (size.height / 2 + 10 * layout.unit)
-            let centres = [mid + n * off * (bend >= 0 ? 1 : -1), mid - n * off * (bend >= 0 ? 1 : -1),
-                           samples[3] + n * off, samples[6] + n * off, samples[3] - n * off, samples[6] - n * off]
-            if let at = labels.place(size: size, centres: centres) {
-                c.text(text, style.noteFont, at: at, color: style.convoy, halo: style.halo)
-            }
+            placeLabel(text, style.postFont, color: style.post, anchor: xy, gap: style.postSize * 1.4 * layout.unit, into: &labels)
         }
         for (s, xy) in strikePoints {
-            let text = strikeLabel(s.event)
-            let size = c.measure(text, style.noteFont)
-            if let at = labels.place(size: size, around: xy, gap: 10 * layout.unit) {
-                c.text(text, style.noteFont, at: at, color: style.strike, halo: style.halo)
-            }
+            placeLabel(strikeLabel(s.event), style.noteFont, color: style.strike, anchor: xy, gap: 10 * layout.unit, into: &labels)
         }
         for rank in [4, 3] {
             for (p, xy) in townPoints where p.rank == rank && !keyIDs.contains(p.id) {
                 label(place: p, at: xy, into: &labels)
             }
         }
+        clock.lap("    labels")
         c.restore()
 
         furniture.drawMapFurniture(theatre: theatre)
+        clock.lap("    map furniture")
         return used
+    }
+
+    /// Places a label near a symbol; one pushed out by crowding gets a thin leader line back to it.
+    @discardableResult
+    func placeLabel(_ text: String, _ font: Font, color: Color, anchor: XY, gap: Double, into labels: inout LabelPlacer) -> Bool {
+        let size = canvas.measure(text, font)
+        guard let at = labels.place(size: size, around: anchor, gap: gap) else { return false }
+        let r = Rect(x: at.x, y: at.y, width: size.width, height: size.height)
+        let nearest = XY(min(max(anchor.x, r.minX), r.maxX), min(max(anchor.y, r.minY), r.maxY))
+        if (nearest - anchor).length > gap * 1.8 {
+            canvas.color(style.halo); canvas.lineWidth(2.6); canvas.move(anchor); canvas.line(nearest); canvas.stroke()
+            canvas.color(color.alpha(0.8)); canvas.lineWidth(0.9); canvas.move(anchor); canvas.line(nearest); canvas.stroke()
+        }
+        canvas.text(text, font, at: at, color: color, halo: style.halo)
+        return true
     }
 
     /// Places the reports of the window talk about: their labels come before other towns'.
@@ -188,11 +216,7 @@ struct MapRenderer {
         if let h = situation.holders[p.id], situation.changes.contains(where: { $0.claim.placeID == p.id }) {
             text += "\n(\(h.holder == .contested ? "contested" : "taken by \(h.holder.rawValue)") \(h.date.shortDescription))"
         }
-        let size = canvas.measure(text, font)
-        let gap = (p.rank >= 5 ? 7.5 : 5.0) * layout.unit
-        if let at = labels.place(size: size, around: xy, gap: gap) {
-            canvas.text(text, font, at: at, color: style.text, halo: style.halo)
-        }
+        placeLabel(text, font, color: style.text, anchor: xy, gap: (p.rank >= 5 ? 7.5 : 5.0) * layout.unit, into: &labels)
     }
 
     func movementLabel(_ e: Event) -> String {
@@ -202,8 +226,9 @@ struct MapRenderer {
         for (k, name) in [("tanks", "tanks"), ("apcs", "APCs"), ("armoured_vehicles", "armoured veh.")] {
             if let v = f[k] { parts.append("\(v) \(name)") }
         }
-        let what = parts.isEmpty ? "Turkish convoy" : "Convoy: " + parts.joined(separator: ", ")
-        return "\(what) (\(e.date.shortDescription))"
+        let to = e.destination.map { " to \($0.name)" } ?? ""
+        let head = "Turkish convoy\(to), \(e.date.shortDescription)"
+        return parts.isEmpty ? head : "\(head):\n" + parts.joined(separator: ", ")
     }
 
     func strikeLabel(_ e: Event) -> String {

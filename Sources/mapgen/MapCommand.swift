@@ -66,16 +66,21 @@ struct MapCommand: ParsableCommand {
         let (w, h) = try pixelSize
         let formats = try formats
         try reportingErrors {
+            var clock = Stopwatch()
             let theatre = try Theatre.load(from: dataOptions.root)
+            clock.lap("load theatre")
             let situation = try Situation(at: date, in: theatre, windowDays: window)
+            clock.lap("situation")
             let dir = URL(fileURLWithPath: out, isDirectory: true)
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             let doc = MapDocument(situation: situation, width: w, height: h)
             for f in formats {
                 let url = dir.appendingPathComponent("\(date).\(f.rawValue)")
                 try doc.write(f, to: url)
+                clock.lap("write \(f.rawValue)")
                 print("wrote \(url.relativeDisplay)")
             }
         }
     }
 }
+
