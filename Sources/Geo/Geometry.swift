@@ -144,47 +144,25 @@ public struct Geometry: @unchecked Sendable {
     public func intersects(_ o: Geometry) -> Bool { GEOSIntersects_r(Self.ctx, ptr, o.ptr) == 1 }
     public func covers(_ o: Geometry) -> Bool { GEOSCovers_r(Self.ctx, ptr, o.ptr) == 1 }
 
-    /// Voronoi cells of this geometry's vertices, clipped to `extent`, each paired with the
-    /// index of the site (in `sites`) it belongs to. GEOS 3.11 does not keep the input order,
-    /// so each cell is matched back to the one site it contains.
+    /// Voronoi cells of the sites, each paired with the index (in `sites`) of its site. The cells
+    /// cover at least `extent`. GEOS 3.11 does not keep the input order; every point of a cell
+    /// is nearest to that cell's site (the definition of a Voronoi cell), so each cell is matched
+    /// back through the site nearest to its centroid, which lies inside the convex cell.
     public static func voronoiCells(sites: [XY], extent: Rect) throws -> [(site: Int, cell: Geometry)] {
         let env = rectangle(extent)
         let input = multiPoint(sites)
         let diagram = try withExtendedLifetime(input) {
             try wrap(GEOSVoronoiDiagram_r(ctx, input.ptr, env.ptr, 0, 0), "voronoi")
         }
-        let cells = diagram.parts
-        // Bucket the sites on a grid so each cell tests only the few sites under its envelope.
-        let cols = 64
-        let cw = extent.width / Double(cols), ch = extent.height / Double(cols)
-        var grid = [Int: [Int]]()
-        func key(_ p: XY) -> Int {
-            let i = min(cols - 1, max(0, Int((p.x - extent.minX) / cw)))
-            let j = min(cols - 1, max(0, Int((p.y - extent.minY) / ch)))
-            return j * cols + i
-        }
-        for (i, s) in sites.enumerated() { grid[key(s), default: []].append(i) }
+        let index = NearestIndex(sites, extent: extent)
         var out: [(Int, Geometry)] = []
-        out.reserveCapacity(cells.count)
-        for cell in cells { try withExtendedLifetime(cell) {
-            guard let e = cell.envelope else { return }
-            let prepared = GEOSPrepare_r(ctx, cell.ptr)
-            defer { GEOSPreparedGeom_destroy_r(ctx, prepared) }
-            let i0 = max(0, Int((e.minX - extent.minX) / cw)), i1 = min(cols - 1, Int((e.maxX - extent.minX) / cw))
-            let j0 = max(0, Int((e.minY - extent.minY) / ch)), j1 = min(cols - 1, Int((e.maxY - extent.minY) / ch))
-            search: for j in j0...max(j0, j1) {
-                for i in i0...max(i0, i1) {
-                    for s in grid[j * cols + i] ?? [] {
-                        let p = sites[s]
-                        let site = point(p)
-                        if e.contains(p), withExtendedLifetime(site, { GEOSPreparedContains_r(ctx, prepared, site.ptr) == 1 }) {
-                            out.append((s, try cell.intersection(env)))
-                            break search
-                        }
-                    }
-                }
-            }
-        } }
+        for cell in diagram.parts {
+            guard let c = GEOSGetCentroid_r(ctx, cell.ptr) else { continue }
+            var x = 0.0, y = 0.0
+            GEOSGeomGetX_r(ctx, c, &x); GEOSGeomGetY_r(ctx, c, &y)
+            GEOSGeom_destroy_r(ctx, c)
+            if let site = index.nearest(to: XY(x, y)) { out.append((site, cell)) }
+        }
         return out
     }
 
@@ -315,5 +293,44 @@ extension Geometry: Equatable {
             return Array(UnsafeBufferPointer(start: buf, count: size))
         }
         return wkb(a) == wkb(b)
+    }
+}
+
+/// Nearest-point queries over a fixed set of points, bucketed on a grid.
+struct NearestIndex {
+    let points: [XY]
+    let extent: Rect
+    let cols: Int
+    let cellW: Double, cellH: Double
+    var buckets: [[Int]]
+
+    init(_ points: [XY], extent: Rect, cols: Int = 64) {
+        self.points = points; self.extent = extent; self.cols = cols
+        cellW = extent.width / Double(cols); cellH = extent.height / Double(cols)
+        buckets = Array(repeating: [], count: cols * cols)
+        for (i, p) in points.enumerated() { buckets[bucket(p)].append(i) }
+    }
+
+    func column(_ x: Double) -> Int { min(cols - 1, max(0, Int((x - extent.minX) / cellW))) }
+    func row(_ y: Double) -> Int { min(cols - 1, max(0, Int((y - extent.minY) / cellH))) }
+    func bucket(_ p: XY) -> Int { row(p.y) * cols + column(p.x) }
+
+    func nearest(to p: XY) -> Int? {
+        let ci = column(p.x), cj = row(p.y)
+        var best: (Int, Double)? = nil
+        for ring in 0..<cols {
+            // Once a candidate is closer than anything a further ring could hold, stop.
+            if let b = best, Double(ring - 1) * min(cellW, cellH) > b.1.squareRoot() { break }
+            for j in (cj - ring)...(cj + ring) where j >= 0 && j < cols {
+                for i in (ci - ring)...(ci + ring) where i >= 0 && i < cols {
+                    guard abs(i - ci) == ring || abs(j - cj) == ring else { continue }
+                    for k in buckets[j * cols + i] {
+                        let d = (points[k] - p), dd = d.x * d.x + d.y * d.y
+                        if best == nil || dd < best!.1 { best = (k, dd) }
+                    }
+                }
+            }
+        }
+        return best?.0
     }
 }

@@ -113,18 +113,32 @@ final class Canvas {
         return (Double(logical.width), Double(logical.height))
     }
 
-    /// Draws text with its top-left at `at`; a halo keeps it readable over the map.
+    /// Draws text with its top-left at `at`. With `halo`, a soft rounded backing keeps it readable
+    /// over the map. (A stroked glyph-outline halo looked slightly nicer but made every label a
+    /// long path: it tripled the SVG to 2.4 MB and cost ~100 ms of a 0.45 s run.)
     func text(_ text: String, _ font: Font, at: XY, color c: Color, halo: Color? = nil, width: Double? = nil) {
         let l = prepare(text, font, width: width)
-        cairo_move_to(cr, at.x, at.y)
         if let halo {
-            pango_cairo_layout_path(cr, l)
+            var ink = PangoRectangle(), logical = PangoRectangle()
+            pango_layout_get_pixel_extents(l, &ink, &logical)
+            let pad = 1.5 * unit
+            roundedRect(Rect(x: at.x + Double(ink.x) - pad, y: at.y + Double(ink.y) - pad,
+                             width: Double(ink.width) + 2 * pad, height: Double(ink.height) + 2 * pad), radius: 2.5 * unit)
             color(halo)
-            cairo_set_line_width(cr, 3 * unit)
-            cairo_stroke(cr)
-            cairo_move_to(cr, at.x, at.y)
+            cairo_fill(cr)
         }
+        cairo_move_to(cr, at.x, at.y)
         color(c)
         pango_cairo_show_layout(cr, l)
+    }
+
+    func roundedRect(_ r: Rect, radius: Double) {
+        let rad = min(radius, r.width / 2, r.height / 2)
+        cairo_new_sub_path(cr)
+        cairo_arc(cr, r.maxX - rad, r.minY + rad, rad, -Double.pi / 2, 0)
+        cairo_arc(cr, r.maxX - rad, r.maxY - rad, rad, 0, Double.pi / 2)
+        cairo_arc(cr, r.minX + rad, r.maxY - rad, rad, Double.pi / 2, Double.pi)
+        cairo_arc(cr, r.minX + rad, r.minY + rad, rad, Double.pi, 3 * Double.pi / 2)
+        cairo_close_path(cr)
     }
 }

@@ -15,8 +15,8 @@ struct Furniture {
 
     func mapCornerRects() -> [Rect] { [insetRect, scaleRect, northRect] }
 
-    func drawMapFurniture(theatre: Theatre) {
-        drawInset(theatre)
+    func drawMapFurniture(_ scene: MapScene) {
+        drawInset(scene)
         drawScaleBar()
         drawNorthArrow()
         canvas.color(style.frame); canvas.lineWidth(1.2); canvas.rect(layout.map); canvas.stroke()
@@ -55,7 +55,7 @@ struct Furniture {
     }
 
     /// A locator: Syria and its neighbours with the theatre's box.
-    func drawInset(_ theatre: Theatre) {
+    func drawInset(_ scene: MapScene) {
         let r = insetRect
         let lon0 = 32.0, lon1 = 45.0, lat0 = 31.0, lat1 = 38.8
         let k = cos(35 * Double.pi / 180)
@@ -67,12 +67,11 @@ struct Furniture {
         canvas.save()
         canvas.clip(r)
         canvas.color(style.sea); canvas.rect(r); canvas.fill()
-        for part in theatre.basemap.insetCountries.parts {
-            for shape in part.shapes {
+        for (isSyria, shapes) in scene.inset {
+            for shape in shapes {
                 guard case .polygon(let rings) = shape else { continue }
                 for ring in rings { canvas.polyline(ring.map { px($0.x, $0.y) }, closed: true) }
             }
-            let isSyria = part.contains(Geometry.point(XY(38.5, 35.0)))
             canvas.color(isSyria ? Color(0xf3e3c3) : style.foreignLand); canvas.fillPreserve()
             canvas.color(style.province); canvas.lineWidth(0.6); canvas.stroke()
         }

@@ -17,10 +17,10 @@ struct LabelPlacer {
 
     /// Tries the eight positions around a symbol of radius `gap` at `anchor`, nearest first.
     /// Returns the top-left corner of the placed label.
-    mutating func place(size: (width: Double, height: Double), around anchor: XY, gap: Double) -> XY? {
+    mutating func place(size: (width: Double, height: Double), around anchor: XY, gap: Double, far: Bool = true) -> XY? {
         let w = size.width, h = size.height
         // Near positions first; a wider ring second, for crowded spots (a town under a strike symbol).
-        for g in [gap, gap * 2.2, max(gap * 4, 24)] {
+        for g in far ? [gap, gap * 2.2, max(gap * 4, 24)] : [gap, gap * 2.2] {
             let candidates = [
                 XY(anchor.x + g, anchor.y - h / 2),                // right
                 XY(anchor.x - g - w, anchor.y - h / 2),            // left

@@ -26,10 +26,10 @@ public struct MapDocument {
         }
     }
 
-    func draw(on cr: OpaquePointer) {
+    func draw(on cr: OpaquePointer, scene: MapScene) {
         let layout = PageLayout(width: width, height: height, view: situation.theatre.view)
         let canvas = Canvas(cairo: cr, unit: layout.unit)
-        let renderer = MapRenderer(situation: situation, style: style, layout: layout, canvas: canvas)
+        let renderer = MapRenderer(situation: situation, style: style, layout: layout, canvas: canvas, scene: scene)
         let used = renderer.draw()
         var clock = Stopwatch()
         let furniture = Furniture(style: style, layout: layout, canvas: canvas)
@@ -42,6 +42,24 @@ public struct MapDocument {
     /// Writes the map to `url` in `format`. The file appears whole or not at all: it is drawn
     /// to a temporary file beside the target and renamed into place.
     public func write(_ format: MapFormat, to url: URL) throws {
+        try write([(format, url)])
+    }
+
+    /// Writes several formats at once, each on its own thread: the drawing reads only the
+    /// precomputed scene, and each thread has its own Cairo surface and Pango font map.
+    public func write(_ outputs: [(MapFormat, URL)]) throws {
+        let scene = MapScene(situation)
+        var failures = [Error?](repeating: nil, count: outputs.count)
+        failures.withUnsafeMutableBufferPointer { results in
+            let results = results
+            DispatchQueue.concurrentPerform(iterations: outputs.count) { i in
+                do { try write(outputs[i].0, to: outputs[i].1, scene: scene) } catch { results[i] = error }
+            }
+        }
+        if let e = failures.compactMap({ $0 }).first { throw e }
+    }
+
+    func write(_ format: MapFormat, to url: URL, scene: MapScene) throws {
         let tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
         defer { try? FileManager.default.removeItem(at: tmp) }
         switch format {
@@ -49,7 +67,7 @@ public struct MapDocument {
             let surface = cairo_svg_surface_create(tmp.path, Double(width), Double(height))!
             cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PX)
             let cr = cairo_create(surface)!
-            draw(on: cr)
+            draw(on: cr, scene: scene)
             cairo_destroy(cr)
             cairo_surface_finish(surface)
             let status = cairo_surface_status(surface)
@@ -58,7 +76,7 @@ public struct MapDocument {
         case .png:
             let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height))!
             let cr = cairo_create(surface)!
-            draw(on: cr)
+            draw(on: cr, scene: scene)
             cairo_destroy(cr)
             var clock = Stopwatch()
             defer { cairo_surface_destroy(surface) }

@@ -10,6 +10,7 @@ struct MapRenderer {
     let style: MapStyle
     let layout: PageLayout
     let canvas: Canvas
+    let scene: MapScene
 
     private var theatre: Theatre { situation.theatre }
 
@@ -34,33 +35,33 @@ struct MapRenderer {
         c.save()
         c.clip(layout.map)
         c.color(style.sea); c.rect(layout.map); c.fill()
-        fill(theatre.basemap.land, style.foreignLand)
-        fill(theatre.basemap.syria, style.syriaLand)
+        fill(scene.land, style.foreignLand)
+        fill(scene.syria, style.syriaLand)
         for side in Side.allCases {
-            guard let area = situation.areas[side] else { continue }
+            guard let area = scene.areas[side] else { continue }
             fill(area, style.sideFill[side]!)
             if side == .contested { hatch(area, style.sideLine[.contested]!) }
             used.sides.insert(side)
         }
-        fill(theatre.basemap.lakes, style.sea)
-        stroke(theatre.basemap.provinces, style.province, width: 0.9, dash: [5, 3])
-        if !theatre.basemap.rivers.isEmpty {
-            stroke(theatre.basemap.rivers, style.river, width: 1.3)
+        fill(scene.lakes, style.sea)
+        stroke(scene.provinces, style.province, width: 0.9, dash: [5, 3])
+        if !scene.rivers.isEmpty {
+            stroke(scene.rivers, style.river, width: 1.3)
             used.rivers = true
         }
-        stroke(theatre.basemap.coast, style.river, width: 0.8)
-        stroke(theatre.basemap.border, style.panel, width: 4.5)
-        stroke(theatre.basemap.border, style.border, width: 1.8, dash: [9, 3, 2, 3])
+        stroke(scene.coast, style.river, width: 0.8)
+        stroke(scene.border, style.panel, width: 4.5)
+        stroke(scene.border, style.border, width: 1.8, dash: [9, 3, 2, 3])
 
-        for road in theatre.highways where road.towns.count >= 2 {
-            let pts = road.towns.map { layout.px(theatre.projection.project($0.location)) }
+        for road in scene.highways {
+            let pts = road.map(layout.px)
             c.color(style.panel); c.lineWidth(4.2); c.polyline(pts); c.stroke()
             c.color(style.highway); c.lineWidth(2.2); c.dash([7, 4]); c.polyline(pts); c.stroke(); c.noDash()
             used.highways = true
         }
-        if !situation.frontLine.isEmpty {
-            stroke(situation.frontLine, style.panel, width: 5.5)
-            stroke(situation.frontLine, style.frontLine, width: 2.8)
+        if !scene.frontLine.isEmpty {
+            stroke(scene.frontLine, style.panel, width: 5.5)
+            stroke(scene.frontLine, style.frontLine, width: 2.8)
             used.frontLine = true
         }
 
@@ -77,7 +78,8 @@ struct MapRenderer {
         }
         var townPoints: [(Place, XY)] = []
         for p in towns {
-            let xy = layout.px(theatre.projection.project(p.location))
+            guard let m = scene.placeXY[p.id] else { continue }
+            let xy = layout.px(m)
             guard layout.map.insetBy(2).contains(xy) else { continue }
             townPoints.append((p, xy))
         }
@@ -131,8 +133,8 @@ struct MapRenderer {
             }
         }
         // Labels, most important first.
-        for (p, xy) in townPoints where p.rank >= 5 { label(place: p, at: xy, into: &labels) }
-        for (p, xy) in townPoints where keyIDs.contains(p.id) && p.rank < 5 { label(place: p, at: xy, into: &labels) }
+        for (p, xy) in townPoints where p.rank >= 5 { label(place: p, at: xy, important: true, into: &labels) }
+        for (p, xy) in townPoints where keyIDs.contains(p.id) && p.rank < 5 { label(place: p, at: xy, important: true, into: &labels) }
         // Each arrow's label keeps off the other arrows; once placed, all arrows block later labels.
         func arrowBlocks(_ a: XY, _ b: XY, _ bend: Double) -> [Rect] {
             Canvas.arrowSamples(from: a, to: b, bend: bend, count: 16).map {
@@ -173,22 +175,23 @@ struct MapRenderer {
         }
         for rank in [4, 3] {
             for (p, xy) in townPoints where p.rank == rank && !keyIDs.contains(p.id) {
-                label(place: p, at: xy, into: &labels)
+                label(place: p, at: xy, important: false, into: &labels)
             }
         }
         clock.lap("    labels")
         c.restore()
 
-        furniture.drawMapFurniture(theatre: theatre)
+        furniture.drawMapFurniture(scene)
         clock.lap("    map furniture")
         return used
     }
 
     /// Places a label near a symbol; one pushed out by crowding gets a thin leader line back to it.
     @discardableResult
-    func placeLabel(_ text: String, _ font: Font, color: Color, anchor: XY, gap: Double, into labels: inout LabelPlacer) -> Bool {
+    func placeLabel(_ text: String, _ font: Font, color: Color, anchor: XY, gap: Double, far: Bool = true,
+                    into labels: inout LabelPlacer) -> Bool {
         let size = canvas.measure(text, font)
-        guard let at = labels.place(size: size, around: anchor, gap: gap) else { return false }
+        guard let at = labels.place(size: size, around: anchor, gap: gap, far: far) else { return false }
         let r = Rect(x: at.x, y: at.y, width: size.width, height: size.height)
         let nearest = XY(min(max(anchor.x, r.minX), r.maxX), min(max(anchor.y, r.minY), r.maxY))
         if (nearest - anchor).length > gap * 1.8 {
@@ -209,14 +212,16 @@ struct MapRenderer {
         return ids
     }
 
-    func label(place p: Place, at xy: XY, into labels: inout LabelPlacer) {
+    func label(place p: Place, at xy: XY, important: Bool, into labels: inout LabelPlacer) {
         let font = p.rank >= 5 ? style.cityFont : p.rank >= 4 ? style.townFont : style.villageFont
         var text = p.name
         if p.rank >= 4, let ar = p.arabic { text += "  \(ar)" }
         if let h = situation.holders[p.id], situation.changes.contains(where: { $0.claim.placeID == p.id }) {
             text += "\n(\(h.holder == .contested ? "contested" : "taken by \(h.holder.rawValue)") \(h.date.shortDescription))"
         }
-        placeLabel(text, font, color: style.text, anchor: xy, gap: (p.rank >= 5 ? 7.5 : 5.0) * layout.unit, into: &labels)
+        // Only the places in the news may be pushed out to a leader line; other towns go unlabelled.
+        placeLabel(text, font, color: style.text, anchor: xy, gap: (p.rank >= 5 ? 7.5 : 5.0) * layout.unit,
+                   far: important, into: &labels)
     }
 
     func movementLabel(_ e: Event) -> String {
@@ -239,8 +244,8 @@ struct MapRenderer {
 
     // MARK: geometry drawing
 
-    func path(_ g: Geometry) {
-        for s in g.shapes {
+    func path(_ shapes: [Shape]) {
+        for s in shapes {
             switch s {
             case .polygon(let rings):
                 for r in rings { canvas.polyline(r.map(layout.px), closed: true) }
@@ -252,7 +257,7 @@ struct MapRenderer {
         }
     }
 
-    func fill(_ g: Geometry, _ color: Color) {
+    func fill(_ g: [Shape], _ color: Color) {
         canvas.save()
         canvas.evenOddFill()
         path(g)
@@ -261,7 +266,7 @@ struct MapRenderer {
         canvas.restore()
     }
 
-    func stroke(_ g: Geometry, _ color: Color, width: Double, dash: [Double]? = nil) {
+    func stroke(_ g: [Shape], _ color: Color, width: Double, dash: [Double]? = nil) {
         path(g)
         canvas.color(color)
         canvas.lineWidth(width)
@@ -270,7 +275,7 @@ struct MapRenderer {
         canvas.noDash()
     }
 
-    func hatch(_ g: Geometry, _ color: Color) {
+    func hatch(_ g: [Shape], _ color: Color) {
         canvas.save()
         canvas.evenOddFill()
         path(g)

@@ -32,7 +32,7 @@ public struct MapStyle: Sendable {
     public var changed = Color(0x7a1712)
     public var text = Color(0x1a1a1a)
     public var mutedText = Color(0x555555)
-    public var halo = Color(0xffffff, alpha: 0.85)
+    public var halo = Color(0xffffff, alpha: 0.72)
     public var panel = Color(0xffffff)
     public var frame = Color(0x444444)
 

@@ -45,7 +45,7 @@ public struct Event: Sendable {
 enum EventFile {
     static func parse(_ text: String, file: String, gazetteer: Gazetteer) throws -> [Event] {
         let root: Node?
-        do { root = try Yams.compose(yaml: text) } catch let e as YamlError {
+        do { root = try Yams.compose(yaml: text, Resolver.basic) } catch let e as YamlError {
             throw DataError(file: file, "not valid YAML: \(e)", fix: "check indentation and quoting near that line")
         }
         guard let list = root?.sequence else {

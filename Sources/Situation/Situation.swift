@@ -143,13 +143,18 @@ public struct Situation: Sendable {
             sides.append(holders[id]!.holder)
         }
         guard sites.count >= 3 else { return [:] }
+        var clock = Stopwatch()
         let cells = try Geometry.voronoiCells(sites: sites, extent: extent)
+        clock.lap("    voronoi \(sites.count) sites")
         var bySide = [Side: [Geometry]]()
         for (site, cell) in cells { bySide[sides[site], default: []].append(cell) }
         let clip = try theatre.basemap.syria.intersection(Geometry.rectangle(extent))
         var out = [Side: Geometry]()
         for (side, cells) in bySide {
-            let area = try Geometry.collection(cells).coverageUnion().intersection(clip).polygonal
+            let merged = try Geometry.collection(cells).coverageUnion()
+            clock.lap("    union \(side)")
+            let area = try merged.intersection(clip).polygonal
+            clock.lap("    clip \(side)")
             if !area.isEmpty { out[side] = area }
         }
         return out

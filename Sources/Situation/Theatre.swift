@@ -45,6 +45,17 @@ public struct Theatre: Sendable {
         let gazDir = root.appendingPathComponent("Gazetteer")
         let repDir = root.appendingPathComponent("Reports")
         var clock = Stopwatch()
+        // The basemap (GEOS and PROJ work) loads on a second core while this thread parses the
+        // text files, which touch neither library. Each side has its own PROJ object.
+        final class Slot: @unchecked Sendable { var result: Result<Basemap, Error>! }
+        let basemapResult = Slot()
+        let basemapDone = DispatchGroup()
+        DispatchQueue.global().async(group: basemapDone) {
+            basemapResult.result = Result {
+                try loadBasemap(gazDir.appendingPathComponent("basemap"), projection: MapProjection(center: idlibCenter),
+                                syriaSeed: idlibCenter)
+            }
+        }
         let gazetteer = try Gazetteer.load(directory: gazDir)
         clock.lap("  gazetteer")
         let projection = MapProjection(center: idlibCenter)
@@ -61,19 +72,18 @@ public struct Theatre: Sendable {
         clock.lap("  events")
         let (controlText, controlFile) = try text(repDir, "control.tsv")
         var control = try ControlLog.parse(controlText, file: controlFile, gazetteer: gazetteer)
+        let (hwText, hwFile) = try text(gazDir, "highways.tsv")
+        let highways = try parseHighways(hwText, file: hwFile, gazetteer: gazetteer)
+        basemapDone.wait()
+        let basemap = try basemapResult.result.get()
+        clock.lap("  control, highways; basemap joined")
         let areasURL = repDir.appendingPathComponent("areas.tsv")
         if FileManager.default.fileExists(atPath: areasURL.path) {
             let areaClaims = try ControlLog.parseAreas(readText(areasURL), file: areasURL.relativeDisplay,
                                                        gazetteer: gazetteer, projection: projection)
             control = ControlLog(claims: control.claims + areaClaims)
         }
-        clock.lap("  control + areas")
-        let (hwText, hwFile) = try text(gazDir, "highways.tsv")
-        let highways = try parseHighways(hwText, file: hwFile, gazetteer: gazetteer)
-
-        let basemap = try loadBasemap(gazDir.appendingPathComponent("basemap"), projection: projection,
-                                      syriaSeed: gazetteer.resolve("Idlib")?.location ?? LonLat(lon: 36.63, lat: 35.93))
-        clock.lap("  basemap")
+        clock.lap("  areas")
         let v = idlibView
         let corners = [LonLat(lon: v.west, lat: v.south), LonLat(lon: v.east, lat: v.south),
                        LonLat(lon: v.west, lat: v.north), LonLat(lon: v.east, lat: v.north)].map(projection.project)

@@ -74,12 +74,10 @@ struct MapCommand: ParsableCommand {
             let dir = URL(fileURLWithPath: out, isDirectory: true)
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             let doc = MapDocument(situation: situation, width: w, height: h)
-            for f in formats {
-                let url = dir.appendingPathComponent("\(date).\(f.rawValue)")
-                try doc.write(f, to: url)
-                clock.lap("write \(f.rawValue)")
-                print("wrote \(url.relativeDisplay)")
-            }
+            let outputs = formats.map { f in (f, dir.appendingPathComponent("\(date).\(f.rawValue)")) }
+            try doc.write(outputs)
+            clock.lap("write \(formats.map(\.rawValue).joined(separator: " + "))")
+            for (_, url) in outputs { print("wrote \(url.relativeDisplay)") }
         }
     }
 }
