@@ -160,28 +160,39 @@ public struct Gazetteer: Sendable {
     /// The normalised form names are compared by: case and diacritics folded, Arabic
     /// transliteration marks (‘ ’ ʿ ʾ ') dropped, hyphens as spaces, a leading article removed.
     public static func key(_ name: String) -> String {
-        var out = String.UnicodeScalarView()
+        // Byte-level fast path for plain ASCII names (most of them); the general path folds
+        // Latin diacritics (ā → a, ḩ → h) and keeps other scripts (Arabic) as they are.
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(name.utf8.count)
         for c in name.unicodeScalars {
             switch c {
             case "'", "‘", "’", "ʿ", "ʾ", "`", "´", ".", "(", ")": continue
-            case "-", "_", ",", "/": out.append(" ")
-            case "A"..."Z": out.append(Unicode.Scalar(c.value + 32)!)
-            case _ where c.isASCII: out.append(c)
+            case "-", "_", ",", "/", "\t": scalars.append(" ")
+            case "A"..."Z": scalars.append(Unicode.Scalar(c.value + 32)!)
+            case _ where c.isASCII: scalars.append(c)
             default:
-                // Latin letters with diacritics fold to their base letter (ā → a, ḩ → h);
-                // other scripts (Arabic) are kept as they are.
                 let base = String(c).decomposedStringWithCanonicalMapping.unicodeScalars.first ?? c
                 if base.isASCII {
-                    out.append(base.properties.isUppercase ? Unicode.Scalar(base.value + 32)! : base)
+                    scalars.append(base.properties.isUppercase ? Unicode.Scalar(base.value + 32)! : base)
                 } else {
-                    for l in base.properties.lowercaseMapping.unicodeScalars { out.append(l) }
+                    scalars.append(contentsOf: base.properties.lowercaseMapping.unicodeScalars)
                 }
             }
         }
-        var words = String(out).split(separator: " ")
-        if words.count > 1, ["al", "el", "ad", "ar", "as", "at", "an", "az", "ash"].contains(words[0]) { words.removeFirst() }
-        return words.joined(separator: " ")
+        // Collapse spaces and drop a leading Arabic article ("al", "el", "as"…).
+        var words: [ArraySlice<Unicode.Scalar>] = scalars.split(separator: " ")
+        if words.count > 1, let first = words.first, articles.contains(String(String.UnicodeScalarView(first))) {
+            words.removeFirst()
+        }
+        var out = String.UnicodeScalarView()
+        for (i, w) in words.enumerated() {
+            if i > 0 { out.append(" ") }
+            out.append(contentsOf: w)
+        }
+        return String(out)
     }
+
+    private static let articles: Set<String> = ["al", "el", "ad", "ar", "as", "at", "an", "az", "ash"]
 
     func candidates(_ name: String) -> [Int] { byKey[Self.key(name)] ?? [] }
 

@@ -20,7 +20,7 @@ struct LabelPlacer {
     mutating func place(size: (width: Double, height: Double), around anchor: XY, gap: Double, far: Bool = true) -> XY? {
         let w = size.width, h = size.height
         // Near positions first; a wider ring second, for crowded spots (a town under a strike symbol).
-        for g in far ? [gap, gap * 2.2, max(gap * 4, 24)] : [gap, gap * 2.2] {
+        for g in far ? [gap, gap * 2.2, max(gap * 4, 24), max(gap * 7, 42)] : [gap, gap * 2.2] {
             let candidates = [
                 XY(anchor.x + g, anchor.y - h / 2),                // right
                 XY(anchor.x - g - w, anchor.y - h / 2),            // left

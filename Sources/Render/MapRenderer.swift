@@ -171,7 +171,7 @@ struct MapRenderer {
             placeLabel(text, style.postFont, color: style.post, anchor: xy, gap: style.postSize * 1.4 * layout.unit, into: &labels)
         }
         for (s, xy) in strikePoints {
-            placeLabel(strikeLabel(s.event), style.noteFont, color: style.strike, anchor: xy, gap: 10 * layout.unit, into: &labels)
+            placeLabel(strikeLabel(s.event, at: s.place), style.noteFont, color: style.strike, anchor: xy, gap: 10 * layout.unit, into: &labels)
         }
         for rank in [4, 3] {
             for (p, xy) in townPoints where p.rank == rank && !keyIDs.contains(p.id) {
@@ -214,14 +214,20 @@ struct MapRenderer {
 
     func label(place p: Place, at xy: XY, important: Bool, into labels: inout LabelPlacer) {
         let font = p.rank >= 5 ? style.cityFont : p.rank >= 4 ? style.townFont : style.villageFont
-        var text = p.name
-        if p.rank >= 4, let ar = p.arabic { text += "  \(ar)" }
+        let name = p.name + (p.rank >= 4 ? p.arabic.map { "  \($0)" } ?? "" : "")
+        var variants = [name]
         if let h = situation.holders[p.id], situation.changes.contains(where: { $0.claim.placeID == p.id }) {
-            text += "\n(\(h.holder == .contested ? "contested" : "taken by \(h.holder.rawValue)") \(h.date.shortDescription))"
+            let status = h.holder == .contested ? "contested" : "taken by \(h.holder.rawValue)"
+            variants = ["\(name)\n(\(status) \(h.date.shortDescription))", "\(p.name) (\(status) \(h.date.shortDescription))", p.name]
+        } else if name != p.name {
+            variants.append(p.name)
         }
         // Only the places in the news may be pushed out to a leader line; other towns go unlabelled.
-        placeLabel(text, font, color: style.text, anchor: xy, gap: (p.rank >= 5 ? 7.5 : 5.0) * layout.unit,
-                   far: important, into: &labels)
+        // A crowded spot gets a shorter form of the label before none at all.
+        for text in variants {
+            if placeLabel(text, font, color: style.text, anchor: xy, gap: (p.rank >= 5 ? 7.5 : 5.0) * layout.unit,
+                          far: important, into: &labels) { return }
+        }
     }
 
     func movementLabel(_ e: Event) -> String {
@@ -236,10 +242,14 @@ struct MapRenderer {
         return parts.isEmpty ? head : "\(head):\n" + parts.joined(separator: ", ")
     }
 
-    func strikeLabel(_ e: Event) -> String {
-        let killed = e.figure(["civilians_killed", "killed", "turkish_soldiers_killed", "soldiers_killed"])
+    func strikeLabel(_ e: Event, at place: Place) -> String {
+        let killed = e.figure(["civilians_killed", "killed", "turkish_soldiers_killed", "soldiers_killed"], at: place)
         let what = e.kind == .shelling ? "shelling" : e.kind == .strike ? "strike" : "attack"
-        return killed.map { "\(what): \($0) killed (\(e.date.shortDescription))" } ?? "\(what) (\(e.date.shortDescription))"
+        switch killed.count {
+        case 0: return "\(what) (\(e.date.shortDescription))"
+        case 1: return "\(what): \(killed[0]) killed (\(e.date.shortDescription))"
+        default: return "\(what): \(killed.first!)–\(killed.last!) killed, reports differ (\(e.date.shortDescription))"
+        }
     }
 
     // MARK: geometry drawing

@@ -97,10 +97,12 @@ public struct ControlLog: Sendable {
             guard towns.count >= 3 else {
                 throw DataError(file: file, line: line, "an area needs at least 3 hull towns", fix: "list the towns separated by |")
             }
-            let hull = PreparedGeometry(try Geometry.multiPoint(towns).convexHull().buffer((Double(f[4]) ?? 0) * 1000))
+            let hullGeometry = try Geometry.multiPoint(towns).convexHull().buffer((Double(f[4]) ?? 0) * 1000)
+            let hull = PreparedGeometry(hullGeometry)
+            let box = hullGeometry.envelope!
             let source = Source(outlet: String(f[5]), published: String(f[6]), attributedTo: String(f[7]),
                                 url: f[8].isEmpty ? nil : String(f[8]))
-            for (i, p) in gazetteer.places.enumerated() where p.country == "SY" && hull.contains(projected[i]) {
+            for (i, p) in gazetteer.places.enumerated() where p.country == "SY" && box.contains(projected[i]) && hull.contains(projected[i]) {
                 out.append(ControlClaim(date: date, placeID: p.id, placeName: p.name, holder: holder, role: .state,
                                         confidence: .assessed, source: source,
                                         note: "inside area \(f[0])", line: line - 1_000_000))

@@ -27,6 +27,8 @@ public struct Event: Sendable {
     public let destination: Place?
     public let summary: String
     public let figures: [String: String]
+    /// Figures a source splits by place (a strike's toll per town), by place id.
+    public let figuresByPlace: [Int: [String: String]]
     public let claims: [Claim]
     public let sources: [Source]
     public let conflictsWith: [String]
@@ -35,10 +37,17 @@ public struct Event: Sendable {
     /// Every source of the event and of its claims.
     public var allSources: [Source] { sources + claims.flatMap(\.sources) }
 
-    /// A number worth printing on the map ("150 vehicles", "10 killed").
-    public func figure(_ keys: [String]) -> String? {
-        for k in keys { if let v = figures[k] { return v } }
-        return nil
+    /// A number worth printing on the map ("150 vehicles", "10 killed"): the first of `keys`
+    /// given for `place` (when the source splits by place), else for the whole event. Where
+    /// claims disagree, every claimed value, lowest to highest.
+    public func figure(_ keys: [String], at place: Place? = nil) -> [String] {
+        if let p = place, let byPlace = figuresByPlace[p.id] {
+            for k in keys { if let v = byPlace[k] { return [v] } }
+        }
+        for k in keys { if let v = figures[k] { return [v] } }
+        var claimed: [String] = []
+        for c in claims { for k in keys { if let v = c.figures[k], !claimed.contains(v) { claimed.append(v); break } } }
+        return claimed.sorted { (Double($0) ?? 0) < (Double($1) ?? 0) }
     }
 }
 
@@ -100,12 +109,22 @@ enum EventFile {
             }
             out.append(Event(id: id, date: date, time: str("time"), precision: str("precision") ?? "day", kind: kind,
                              actor: str("actor") ?? "", places: places, origin: origin, destination: destination,
-                             summary: str("summary") ?? "", figures: figures(m["figures"]), claims: claims,
+                             summary: str("summary") ?? "", figures: figures(m["figures"]),
+                             figuresByPlace: try figuresByPlace(m["figures_by_place"], place: place), claims: claims,
                              sources: sources,
                              conflictsWith: (m["conflicts_with"]?.sequence ?? []).compactMap(\.string),
                              line: line))
         }
         return out.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+    }
+
+    static func figuresByPlace(_ node: Node?, place: (String, Int) throws -> Place) throws -> [Int: [String: String]] {
+        var out = [Int: [String: String]]()
+        for (k, v) in node?.mapping ?? [:] {
+            guard let name = k.string else { continue }
+            out[try place(name, k.mark?.line ?? 0).id] = figures(v)
+        }
+        return out
     }
 
     static func figures(_ node: Node?) -> [String: String] {

@@ -69,6 +69,7 @@ struct MapCommand: ParsableCommand {
             var clock = Stopwatch()
             let theatre = try Theatre.load(from: dataOptions.root)
             clock.lap("load theatre")
+            FontWarmUp.start()
             let situation = try Situation(at: date, in: theatre, windowDays: window)
             clock.lap("situation")
             let dir = URL(fileURLWithPath: out, isDirectory: true)
