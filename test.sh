@@ -1,7 +1,17 @@
 #!/usr/bin/env bash
-# Sets up (system packages) and runs the whole test suite.
+# Sets up (system packages) and runs the whole test suite (XCTest), ending on one summary line.
 set -euo pipefail
 cd "$(dirname "$0")"
 export PATH="$PATH:/opt/swift/usr/bin"
 scripts/setup.sh
-exec swift test "$@"
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+swift test --disable-swift-testing "$@" 2>&1 | tee "$log" || status=$?
+summary=$(grep -E "^[[:space:]]*Executed [0-9]+ tests?, with [0-9]+ failures?" "$log" | tail -n 1 || true)
+if [ -n "$summary" ]; then
+    total=$(sed -E 's/.*Executed ([0-9]+) tests?.*/\1/' <<<"$summary")
+    failed=$(sed -E 's/.*with ([0-9]+) failures?.*/\1/' <<<"$summary")
+    echo "$((total - failed)) passed, $failed failed"
+fi
+exit "$status"

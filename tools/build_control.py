@@ -427,10 +427,11 @@ def main():
 
     # ---- 3. seed reports (facts only; own words)
     def pid_of(name):
-        for p in places.values():
-            if p["name"] == name:
-                return p["id"]
-        raise KeyError(name)
+        # Names repeat (two Kafriyas): take the one nearest Idlib city, where all these rows are.
+        hits = [p for p in places.values() if p["name"] == name]
+        if not hits:
+            raise KeyError(name)
+        return min(hits, key=lambda p: (float(p["lat"]) - 35.93) ** 2 + (float(p["lon"]) - 36.63) ** 2)["id"]
     seeds = [
         ("2020-02-06", "Saraqib", "contested", "state", "high", "The New Arab", "2020-02-07", "The New Arab", "",
          "seed report 001: government forces seized large parts of the town on Thursday 6 Feb (URL not in seed copy)"),
@@ -441,6 +442,14 @@ def main():
         ("2020-02-08", "Al-Eis", "government", "claim", "medium", "Reuters", "2020-02-08", "Hezbollah military media", "",
          "seed report 003: Hezbollah military media unit said government forces took Al-Eis (URL not in seed copy)"),
     ]
+    # The Fua-Kafriya enclave: its residents and pro-government militiamen were all evacuated on
+    # 19 July 2018 under a deal with the HTS-led factions, which then held the emptied towns.
+    fua_note = ("all residents and militiamen evacuated to government-held Aleppo under a deal with the "
+                "HTS-led factions; opposition holding the emptied towns afterwards is inferred")
+    fua_url = "https://syriadirect.org/rebel-siege-of-two-shiite-majority-idlib-towns-ends-with-total-evacuation-of-residents-militiamen/"
+    for n in ("Fua", "Kafriya", "Deir al-Zaghb", "Factory Barrier", "Brouma"):
+        seeds.append(("2018-07-19", n, "opposition", "state", "medium", "Syria Direct", "2018-07-19",
+                      "Syria Direct (residents' page; SANA)", fua_url, fua_note))
     for d, n, h, role, conf, outlet, pub, att, url, note in seeds:
         rows.append({"date": d, "pid": pid_of(n), "holder": h, "role": role, "confidence": conf, "outlet": outlet,
                      "published": pub, "attributed_to": att, "url": url, "note": note, "kind": "seed", "forced": True})

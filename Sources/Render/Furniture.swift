@@ -155,10 +155,20 @@ struct Furniture {
             entry("Post reported encircled by government forces", draw: { canvas.draw(.post(PostLook(encircledReported: true, insideGovernmentOnly: false, isNew: false)), at: $0, style: style) })
         }
         if looks.contains(where: \.insideGovernmentOnly) {
-            entry("Post inside the government area (computed), not reported encircled", draw: { canvas.draw(.post(PostLook(encircledReported: false, insideGovernmentOnly: true, isNew: false)), at: $0, style: style) })
+            entry("Post computed encircled (inside, or cut off by, the government area); no report yet", draw: { canvas.draw(.post(PostLook(encircledReported: false, insideGovernmentOnly: true, isNew: false)), at: $0, style: style) })
         }
         if looks.contains(where: \.isNew) {
             entry("New post, set up within the window", draw: { canvas.draw(.post(PostLook(encircledReported: false, insideGovernmentOnly: false, isNew: true)), at: $0, style: style) })
+        }
+
+        if used.uncertainty {
+            entry("Where a post may be (round its town, a wedge for \"west of…\", a band along a road)", draw: swatch(style.uncertainty, nil))
+        }
+        if used.zone {
+            entry("2018 de-escalation zone, approximate (hull of the 12 original posts)", draw: lineSample(style.zone, 2, dash: [10, 5], under: style.panel))
+        }
+        if used.rings {
+            entry("Requested distance ring", draw: lineSample(style.ring, 2, dash: [2, 4]))
         }
 
         if used.convoys || used.strikes {

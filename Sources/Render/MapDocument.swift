@@ -14,6 +14,8 @@ public struct MapDocument {
     public let width: Int
     public let height: Int
     public var style = MapStyle()
+    /// Distance rings to draw (from --buffer).
+    public var rings: [Ring] = []
 
     public init(situation: Situation, width: Int = 1600, height: Int = 1200) {
         self.situation = situation; self.width = width; self.height = height
@@ -48,7 +50,7 @@ public struct MapDocument {
     /// Writes several formats at once, each on its own thread: the drawing reads only the
     /// precomputed scene, and each thread has its own Cairo surface and Pango font map.
     public func write(_ outputs: [(MapFormat, URL)]) throws {
-        let scene = MapScene(situation)
+        let scene = MapScene(situation, rings: rings)
         var failures = [Error?](repeating: nil, count: outputs.count)
         failures.withUnsafeMutableBufferPointer { results in
             let results = results

@@ -24,6 +24,9 @@ struct MapRenderer {
         var changes: Set<Side> = []
         var highways = false
         var rivers = false
+        var zone = false
+        var uncertainty = false
+        var rings = false
     }
 
     func draw() -> Used {
@@ -58,6 +61,21 @@ struct MapRenderer {
             c.color(style.panel); c.lineWidth(4.2); c.polyline(pts); c.stroke()
             c.color(style.highway); c.lineWidth(2.2); c.dash([7, 4]); c.polyline(pts); c.stroke(); c.noDash()
             used.highways = true
+        }
+        if !scene.deEscalationZone.isEmpty {
+            stroke(scene.deEscalationZone, style.panel, width: 4)
+            stroke(scene.deEscalationZone, style.zone, width: 2, dash: [10, 5])
+            used.zone = true
+        }
+        for (_, shapes) in scene.buffers {
+            fill(shapes, style.ring.alpha(0.08))
+            stroke(shapes, style.ring, width: 2, dash: [2, 4])
+            used.rings = true
+        }
+        for p in situation.posts {
+            guard let shapes = scene.postUncertainty[p.post.id] else { continue }
+            fill(shapes, style.uncertainty)
+            used.uncertainty = true
         }
         if !scene.frontLine.isEmpty {
             stroke(scene.frontLine, style.panel, width: 5.5)
@@ -116,7 +134,7 @@ struct MapRenderer {
             let xy = layout.px(p.point)
             guard layout.map.contains(xy) else { continue }
             let look = PostLook(encircledReported: p.reportedEncircled != nil,
-                                insideGovernmentOnly: p.reportedEncircled == nil && p.insideGovernmentArea,
+                                insideGovernmentOnly: p.computedOnlyEncircled,
                                 isNew: p.isNew)
             c.draw(.post(look), at: xy, style: style)
             used.postLooks.insert(look)

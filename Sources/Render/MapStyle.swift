@@ -35,6 +35,9 @@ public struct MapStyle: Sendable {
     public var halo = Color(0xffffff, alpha: 0.72)
     public var panel = Color(0xffffff)
     public var frame = Color(0x444444)
+    public var zone = Color(0x5b3f8c)
+    public var uncertainty = Color(0x1f4e9c, alpha: 0.13)
+    public var ring = Color(0x0b6e6e)
 
     public var family = "Noto Sans"
     public var titleFont: Font { Font(family, 30, bold: true) }

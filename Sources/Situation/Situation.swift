@@ -10,10 +10,14 @@ public struct PostStatus: Sendable {
     public let isNew: Bool
     /// The date a source reports it encircled, if on or before the map's date.
     public let reportedEncircled: Day?
+    /// What GEOS makes of the post's position: distances, encirclement, uncertainty area.
+    public let proximity: PostProximity
+
     /// Computed: the post lies inside the area the government side holds.
-    public let insideGovernmentArea: Bool
-    /// Computed: distance to the front line, km.
-    public let frontDistanceKm: Double?
+    public var insideGovernmentArea: Bool { proximity.computed == .insideGovernmentArea }
+    /// Computed encircled (inside the government area, or cut off from the border) but no
+    /// source reports it encircled by the map's date.
+    public var computedOnlyEncircled: Bool { proximity.computed.isEncircled && reportedEncircled == nil }
 }
 
 /// A reported movement with both ends known: drawn as an arrow.
@@ -54,6 +58,8 @@ public struct Situation: Sendable {
     public let windowEvents: [Event]
     /// Conflicting claims dated within the window (kept, not applied).
     public let conflictingClaims: [ControlClaim]
+    /// The 2018 de-escalation zone, approximated by the convex hull of the twelve original posts.
+    public let deEscalationZone: Geometry
 
     public enum Problem: Error, CustomStringConvertible {
         case beforeData(Day, first: Day)
@@ -87,17 +93,22 @@ public struct Situation: Sendable {
         }
 
         clock.lap("  front line")
-        let gov = areas[.government]
+        let borderReach = try theatre.basemap.border.buffer(2_000)
+        let holders = self.holders
+        let areas = self.areas
         let front = frontLine
-        posts = theatre.posts.compactMap { p in
+        posts = try theatre.posts.compactMap { p in
             guard let est = p.established, est <= date else { return nil }
             let xy = proj.project(p.location)
-            let pt = Geometry.point(xy)
             return PostStatus(post: p, point: xy, isNew: window.contains(est),
                               reportedEncircled: p.encircledSince.flatMap { $0 <= date ? $0 : nil },
-                              insideGovernmentArea: gov?.contains(pt) ?? false,
-                              frontDistanceKm: front.isEmpty ? nil : pt.distance(to: front) / 1000)
+                              proximity: try ProximityCalculator.compute(post: p, point: xy, areas: areas, frontLine: front,
+                                                                         borderReach: borderReach, holders: holders,
+                                                                         theatre: theatre))
         }
+        let originals = theatre.posts.filter { $0.kind == .original }.map { proj.project($0.location) }
+        deEscalationZone = originals.count >= 3 ? try Geometry.multiPoint(originals).convexHull() : .empty
+        clock.lap("  posts")
 
         let recent = theatre.events.filter { window.contains($0.date) }
         movements = recent.compactMap { e in

@@ -31,6 +31,9 @@ struct MapCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Comma-separated formats: svg, png.", valueName: "list"))
     var format: String = "svg,png"
 
+    @Option(help: ArgumentHelp("Draw a distance ring: PLACE:KM (repeatable), e.g. Idlib:10.", valueName: "place:km"))
+    var buffer: [BufferRequest] = []
+
     @OptionGroup var dataOptions: DataOptions
 
     var formats: [MapFormat] {
@@ -74,7 +77,12 @@ struct MapCommand: ParsableCommand {
             clock.lap("situation")
             let dir = URL(fileURLWithPath: out, isDirectory: true)
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            let doc = MapDocument(situation: situation, width: w, height: h)
+            var doc = MapDocument(situation: situation, width: w, height: h)
+            doc.rings = try buffer.map { b in
+                let (place, km) = try b.resolve(in: theatre.gazetteer)
+                let area = try Geometry.point(theatre.projection.project(place.location)).buffer(km * 1000, quadrantSegments: 32)
+                return Ring(label: "\(Int(km)) km round \(place.name)", area: area)
+            }
             let outputs = formats.map { f in (f, dir.appendingPathComponent("\(date).\(f.rawValue)")) }
             try doc.write(outputs)
             clock.lap("write \(formats.map(\.rawValue).joined(separator: " + "))")
