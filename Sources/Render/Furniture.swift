@@ -87,12 +87,23 @@ struct Furniture {
 
     // MARK: title, legend, credits
 
-    func drawTitle(_ situation: Situation) {
+    func drawTitle(_ situation: Situation, changesSince: Day? = nil) {
         let t = layout.title
+        if let from = changesSince {
+            canvas.text("Northwest Syria (Idlib): changes \(from.longDescription) → \(situation.date.longDescription)", style.titleFont,
+                        at: XY(t.minX + 18 * u, t.minY + 8 * u), color: style.text)
+            let sub = from == situation.date
+                ? "Both dates are the same: no changes. The map shows the state on \(situation.date)."
+                : "The state on \(situation.date) faded; ground that changed hands hatched; posts, convoys and strikes reported after \(from) highlighted."
+            canvas.text(sub, style.subtitleFont, at: XY(t.minX + 18 * u, t.minY + 48 * u), color: style.mutedText)
+            canvas.color(style.frame); canvas.lineWidth(1)
+            canvas.move(XY(t.minX, t.maxY - 0.5)); canvas.line(XY(t.maxX, t.maxY - 0.5)); canvas.stroke()
+            return
+        }
         canvas.text("Northwest Syria (Idlib): situation as of \(situation.date.longDescription)", style.titleFont,
                     at: XY(t.minX + 18 * u, t.minY + 8 * u), color: style.text)
         let w = situation.window
-        let sub = "Control, Turkish observation posts and reported movements; reports of \(w.lowerBound.shortDescription)–\(w.upperBound.longDescription) (window \(situation.windowDays) days). Nothing dated after \(situation.date) is shown."
+        let sub = "Control, Turkish observation posts and reported movements; reports of \(w.first.shortDescription)–\(w.last.longDescription) (window \(situation.windowDays) days). Nothing dated after \(situation.date) is shown."
         canvas.text(sub, style.subtitleFont, at: XY(t.minX + 18 * u, t.minY + 48 * u), color: style.mutedText)
         canvas.color(style.frame); canvas.lineWidth(1)
         canvas.move(XY(t.minX, t.maxY - 0.5)); canvas.line(XY(t.maxX, t.maxY - 0.5)); canvas.stroke()
@@ -140,6 +151,10 @@ struct Furniture {
         head("Control (assessed, approximate)")
         for side in Side.allCases where used.sides.contains(side) {
             entry(side.label, draw: swatch(style.sideFill[side]!, style.sideLine[side], hatch: side == .contested))
+        }
+        for side in used.gains.sorted() {
+            let who = side == .government ? "government" : side == .opposition ? "opposition" : side.rawValue
+            entry("Ground gained by the \(who) side between the dates", draw: swatch(style.panel, style.sideLine[side], hatch: true))
         }
         if used.frontLine { entry("Front line (boundary between the two areas)", draw: lineSample(style.frontLine, 2.8, under: style.panel)) }
         for side in used.changes.sorted() {

@@ -16,6 +16,13 @@ public struct MapDocument {
     public var style = MapStyle()
     /// Distance rings to draw (from --buffer).
     public var rings: [Ring] = []
+    /// Set for a change map: the TO state faded, with the changes since FROM highlighted.
+    public private(set) var diff: SituationDiff?
+
+    public init(diff: SituationDiff, width: Int = 1600, height: Int = 1200) {
+        self.init(situation: diff.to, width: width, height: height)
+        self.diff = diff
+    }
 
     public init(situation: Situation, width: Int = 1600, height: Int = 1200) {
         self.situation = situation; self.width = width; self.height = height
@@ -35,7 +42,7 @@ public struct MapDocument {
         let used = renderer.draw()
         var clock = Stopwatch()
         let furniture = Furniture(style: style, layout: layout, canvas: canvas)
-        furniture.drawTitle(situation)
+        furniture.drawTitle(situation, changesSince: scene.diffFrom)
         furniture.drawLegend(situation, used: used)
         furniture.drawCredits(situation)
         clock.lap("    title, legend, credits")
@@ -50,7 +57,7 @@ public struct MapDocument {
     /// Writes several formats at once, each on its own thread: the drawing reads only the
     /// precomputed scene, and each thread has its own Cairo surface and Pango font map.
     public func write(_ outputs: [(MapFormat, URL)]) throws {
-        let scene = MapScene(situation, rings: rings)
+        let scene = MapScene(situation, rings: rings, diff: diff)
         var failures = [Error?](repeating: nil, count: outputs.count)
         failures.withUnsafeMutableBufferPointer { results in
             let results = results

@@ -27,6 +27,7 @@ struct MapRenderer {
         var zone = false
         var uncertainty = false
         var rings = false
+        var gains: Set<Side> = []
     }
 
     func draw() -> Used {
@@ -40,11 +41,20 @@ struct MapRenderer {
         c.color(style.sea); c.rect(layout.map); c.fill()
         fill(scene.land, style.foreignLand)
         fill(scene.syria, style.syriaLand)
+        // A change map shows the later state faded, so that the changes stand out.
+        let fade = scene.diffFrom == nil ? 1.0 : 0.45
         for side in Side.allCases {
             guard let area = scene.areas[side] else { continue }
-            fill(area, style.sideFill[side]!)
+            let f = style.sideFill[side]!
+            fill(area, f.alpha(f.a * fade))
             if side == .contested { hatch(area, style.sideLine[.contested]!) }
             used.sides.insert(side)
+        }
+        for side in Side.allCases {
+            guard let gain = scene.gains[side], side != .contested else { continue }
+            hatch(gain, style.sideLine[side]!)
+            stroke(gain, style.sideLine[side]!, width: 1.4)
+            used.gains.insert(side)
         }
         fill(scene.lakes, style.sea)
         stroke(scene.provinces, style.province, width: 0.9, dash: [5, 3])

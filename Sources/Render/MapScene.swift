@@ -15,10 +15,15 @@ struct MapScene: @unchecked Sendable {
     let highways: [[XY]]
     /// Every place's position in map metres, by id.
     let placeXY: [Int: XY]
+    /// For a change map: ground each side gained between the two dates, and the earlier date.
+    let gains: [Side: [Shape]]
+    let diffFrom: Day?
     /// Locator countries in lon/lat, with Syria flagged.
     let inset: [(isSyria: Bool, shapes: [Shape])]
 
-    init(_ situation: Situation, rings: [Ring] = []) {
+    init(_ situation: Situation, rings: [Ring] = [], diff: SituationDiff? = nil) {
+        gains = diff?.gained.mapValues(\.shapes) ?? [:]
+        diffFrom = diff?.from.date
         let t = situation.theatre
         let b = t.basemap
         land = b.land.shapes; syria = b.syria.shapes; lakes = b.lakes.shapes; provinces = b.provinces.shapes

@@ -70,3 +70,16 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         return era * 146097 + doe - 719468
     }
 }
+
+/// The days of reports a map draws: the `days` days ending on `last` (none when `days` is 0,
+/// as when a date is compared with itself).
+public struct DayWindow: Sendable, Equatable {
+    public let last: Day
+    public let days: Int
+
+    public init(last: Day, days: Int) { self.last = last; self.days = max(0, days) }
+
+    public var first: Day { last.adding(days: -(days - 1)) }
+    public var isEmpty: Bool { days == 0 }
+    public func contains(_ d: Day) -> Bool { days > 0 && d >= first && d <= last }
+}

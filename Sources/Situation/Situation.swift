@@ -71,14 +71,14 @@ public struct Situation: Sendable {
         }
     }
 
-    public var window: ClosedRange<Day> { date.adding(days: -(windowDays - 1))...date }
+    public var window: DayWindow { DayWindow(last: date, days: windowDays) }
 
     public init(at date: Day, in theatre: Theatre, windowDays: Int = 3) throws {
         if let first = theatre.control.firstDay, date < first { throw Problem.beforeData(date, first: first) }
         self.theatre = theatre
         self.date = date
         self.windowDays = windowDays
-        let window = date.adding(days: -(windowDays - 1))...date
+        let window = DayWindow(last: date, days: windowDays)
         let proj = theatre.projection
         let gaz = theatre.gazetteer
 

@@ -18,9 +18,10 @@ struct Mapgen: ParsableCommand {
           mapgen --date 2020-02-08                  writes Output/2020-02-08.svg and .png
           mapgen map --date 2020-02-09 --window 5 --size 2400x1800
           mapgen analyze --date 2020-02-08 --json    posts' distances and encirclement
+          mapgen diff 2020-02-06 2020-02-09          what changed: a change map and list
           mapgen resolve Saraqeb "Kafr Lusin" Al-Mastoumah
         """,
-        subcommands: [MapCommand.self, AnalyzeCommand.self, ResolveCommand.self],
+        subcommands: [MapCommand.self, AnalyzeCommand.self, DiffCommand.self, ResolveCommand.self],
         defaultSubcommand: MapCommand.self)
 }
 

@@ -84,28 +84,7 @@ final class AnalysisTests: XCTestCase {
 
 /// Control derived from a small hand-made set of towns, with known answers.
 final class HandMadeControlTests: XCTestCase {
-    /// Four towns on a 20 km square around the theatre centre: two held by each side, split west/east.
-    func theatre(holders: [Side]) throws -> Theatre {
-        let proj = MapProjection(center: Theatre.idlibCenter)
-        let offsets = [(-10.0, -10.0), (-10.0, 10.0), (10.0, -10.0), (10.0, 10.0)]
-        let places = offsets.enumerated().map { i, o in
-            Place(id: i + 1, name: "T\(i + 1)", variants: [], arabic: nil,
-                  location: proj.unproject(XY(o.0 * 1000, o.1 * 1000)), kind: .town, country: "SY",
-                  population: 0, rank: 3, source: "test")
-        }
-        let g = Gazetteer(places: places)
-        let claims = holders.enumerated().map { i, h in
-            ControlClaim(date: day("2020-01-01"), placeID: i + 1, placeName: "T\(i + 1)", holder: h, role: .state,
-                         confidence: .high, source: Source(outlet: "test", published: "2020-01-01", attributedTo: "test"),
-                         note: "", line: i + 2)
-        }
-        let land = Geometry.rectangle(Rect(minX: -20_000, minY: -20_000, maxX: 20_000, maxY: 20_000))
-        let border = try Geometry.lineString([XY(-20_000, 20_000), XY(20_000, 20_000)])
-        let basemap = Basemap(land: land, sea: .empty, border: border, coast: .empty, rivers: .empty, lakes: .empty,
-                              provinces: .empty, syria: land, insetCountries: .empty)
-        return Theatre(gazetteer: g, posts: [], events: [], control: ControlLog(claims: claims), highways: [],
-                       basemap: basemap, projection: proj, view: Rect(minX: -20_000, minY: -20_000, maxX: 20_000, maxY: 20_000))
-    }
+    func theatre(holders: [Side]) throws -> Theatre { try handMadeTheatre(holders: holders) }
 
     func testTwoSidesSplitTheSquareInHalves() throws {
         let t = try theatre(holders: [.government, .government, .opposition, .opposition])
@@ -151,3 +130,27 @@ final class HandMadeControlTests: XCTestCase {
                         note: "", line: 1)
     }
 }
+
+/// Four towns on a 20 km square around the theatre centre: two held by each side, split west/east.
+func handMadeTheatre(holders: [Side]) throws -> Theatre {
+    let proj = MapProjection(center: Theatre.idlibCenter)
+    let offsets = [(-10.0, -10.0), (-10.0, 10.0), (10.0, -10.0), (10.0, 10.0)]
+    let places = offsets.enumerated().map { i, o in
+        Place(id: i + 1, name: "T\(i + 1)", variants: [], arabic: nil,
+              location: proj.unproject(XY(o.0 * 1000, o.1 * 1000)), kind: .town, country: "SY",
+              population: 0, rank: 3, source: "test")
+    }
+    let g = Gazetteer(places: places)
+    let claims = holders.enumerated().map { i, h in
+        ControlClaim(date: day("2020-01-01"), placeID: i + 1, placeName: "T\(i + 1)", holder: h, role: .state,
+                     confidence: .high, source: Source(outlet: "test", published: "2020-01-01", attributedTo: "test"),
+                     note: "", line: i + 2)
+    }
+    let land = Geometry.rectangle(Rect(minX: -20_000, minY: -20_000, maxX: 20_000, maxY: 20_000))
+    let border = try Geometry.lineString([XY(-20_000, 20_000), XY(20_000, 20_000)])
+    let basemap = Basemap(land: land, sea: .empty, border: border, coast: .empty, rivers: .empty, lakes: .empty,
+                          provinces: .empty, syria: land, insetCountries: .empty)
+    return Theatre(gazetteer: g, posts: [], events: [], control: ControlLog(claims: claims), highways: [],
+                   basemap: basemap, projection: proj, view: Rect(minX: -20_000, minY: -20_000, maxX: 20_000, maxY: 20_000))
+}
+

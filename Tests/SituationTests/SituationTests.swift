@@ -76,7 +76,7 @@ final class SituationTests: XCTestCase {
             let s = try Situation(at: day(d), in: shipped)
             XCTAssertTrue(s.movements.allSatisfy { $0.event.date <= s.date })
             XCTAssertTrue(s.strikes.allSatisfy { $0.event.date <= s.date })
-            XCTAssertTrue(s.windowEvents.allSatisfy { $0.date <= s.date && $0.date >= s.window.lowerBound })
+            XCTAssertTrue(s.windowEvents.allSatisfy { $0.date <= s.date && $0.date >= s.window.first })
             XCTAssertTrue(s.posts.allSatisfy { $0.post.established! <= s.date })
         }
     }

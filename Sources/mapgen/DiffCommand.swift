@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import Geo
+import Render
+import Situation
+
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "What changed between two dates: a change map and a change list.",
+        discussion: """
+        Writes OUT/FROM_TO-diff.svg and .png (the TO state faded, ground that changed hands hatched, \
+        new posts, convoys and strikes of the interval highlighted) and prints the change list: \
+        territory gained and lost per side in km² (GEOS differences of the control areas), towns that \
+        changed hands with dates and sources, posts set up, newly encircled or relieved, what was \
+        reported in between, and claims that conflict. Markdown by default, --json for machines.
+
+        Example:
+          mapgen diff 2020-02-06 2020-02-09
+        """)
+
+    @Argument(help: ArgumentHelp("The earlier date, YYYY-MM-DD.", valueName: "from"))
+    var from: Day
+
+    @Argument(help: ArgumentHelp("The later date, YYYY-MM-DD.", valueName: "to"))
+    var to: Day
+
+    @Flag(help: "Print the change list as JSON instead of Markdown.")
+    var json = false
+
+    @Option(help: ArgumentHelp("Output folder for the change map.", valueName: "dir"))
+    var out: String = "Output"
+
+    @Option(help: ArgumentHelp("Comma-separated map formats: svg, png (empty: no map).", valueName: "list"))
+    var format: String = "svg,png"
+
+    @Option(help: ArgumentHelp("Image size as WIDTHxHEIGHT.", valueName: "WxH"))
+    var size: String = "1600x1200"
+
+    @OptionGroup var dataOptions: DataOptions
+
+    func validate() throws {
+        if from > to {
+            throw ValidationError("FROM (\(from)) is after TO (\(to)); write the earlier date first: mapgen diff \(to) \(from)")
+        }
+    }
+
+    func run() throws {
+        let formats = try format.split(separator: ",").map { f -> MapFormat in
+            guard let m = MapFormat(rawValue: f.trimmingCharacters(in: .whitespaces).lowercased()) else {
+                throw ValidationError("unknown format \"\(f)\"; choose from \(MapFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return m
+        }
+        let px = size.lowercased().split(separator: "x").compactMap { Int($0) }
+        guard px.count == 2, (200...10000).contains(px[0]), (150...10000).contains(px[1]) else {
+            throw ValidationError("--size takes WIDTHxHEIGHT between 200x150 and 10000x10000, e.g. 1600x1200")
+        }
+        try reportingErrors {
+            let theatre = try Theatre.load(from: dataOptions.root)
+            let diff = try SituationDiff(from: from, to: to, in: theatre)
+            if !formats.isEmpty {
+                let dir = URL(fileURLWithPath: out, isDirectory: true)
+                try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+                let outputs = formats.map { f in (f, dir.appendingPathComponent("\(from)_\(to)-diff.\(f.rawValue)")) }
+                try MapDocument(diff: diff, width: px[0], height: px[1]).write(outputs)
+                for (_, url) in outputs { FileHandle.standardError.write(Data("wrote \(url.relativeDisplay)\n".utf8)) }
+            }
+            print(json ? diff.json.encoded(indent: 2) : diff.markdown, terminator: json ? "\n" : "")
+        }
+    }
+}
