@@ -13,8 +13,8 @@ struct PageLayout {
     let world: Rect
     let scale: Double
 
-    init(width: Int, height: Int, view: Rect) {
-        let w = Double(width), h = Double(height)
+    init(width: Double, height: Double, view: Rect) {
+        let w = width, h = height
         unit = min(w / 1600, h / 1200)
         size = (w, h)
         let titleH = 78 * unit, footerH = 92 * unit, legendW = 372 * unit

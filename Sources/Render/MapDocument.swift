@@ -5,7 +5,7 @@ import Situation
 
 /// An output format mapgen can write.
 public enum MapFormat: String, CaseIterable, Sendable {
-    case svg, png
+    case svg, png, pdf
 }
 
 /// A situation map of a given pixel size, ready to be written in any format.
@@ -18,6 +18,12 @@ public struct MapDocument {
     public var rings: [Ring] = []
     /// Set for a change map: the TO state faded, with the changes since FROM highlighted.
     public private(set) var diff: SituationDiff?
+    /// PNG resolution written into the file (pHYs), dots per inch.
+    public var dpi: Double?
+    /// PDF page size in points; nil: the pixel size at 96 dpi.
+    public var pdfPage: (width: Double, height: Double)?
+
+    public var metadata: MapMetadata { MapMetadata(situation: situation, diffFrom: diff?.from.date) }
 
     public init(diff: SituationDiff, width: Int = 1600, height: Int = 1200) {
         self.init(situation: diff.to, width: width, height: height)
@@ -35,8 +41,9 @@ public struct MapDocument {
         }
     }
 
-    func draw(on cr: OpaquePointer, scene: MapScene) {
-        let layout = PageLayout(width: width, height: height, view: situation.theatre.view)
+    func draw(on cr: OpaquePointer, scene: MapScene, width: Double? = nil, height: Double? = nil) {
+        let layout = PageLayout(width: width ?? Double(self.width), height: height ?? Double(self.height),
+                                view: situation.theatre.view)
         let canvas = Canvas(cairo: cr, unit: layout.unit)
         let renderer = MapRenderer(situation: situation, style: style, layout: layout, canvas: canvas, scene: scene)
         let used = renderer.draw()
@@ -82,6 +89,25 @@ public struct MapDocument {
             let status = cairo_surface_status(surface)
             cairo_surface_destroy(surface)
             guard status == CAIRO_STATUS_SUCCESS else { throw WriteError.cairo(url.path, String(cString: cairo_status_to_string(status))) }
+            try describeSVG(at: tmp)
+        case .pdf:
+            let (w, h) = pdfPage ?? (Double(width) * 0.75, Double(height) * 0.75)
+            let surface = cairo_pdf_surface_create(tmp.path, w, h)!
+            let m = metadata
+            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, m.title)
+            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, m.description)
+            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_KEYWORDS, m.source)
+            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, m.software)
+            // The map's date, not the clock: the same inputs give the same bytes.
+            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, m.creationTime)
+            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, m.creationTime)
+            let cr = cairo_create(surface)!
+            draw(on: cr, scene: scene, width: w, height: h)
+            cairo_destroy(cr)
+            cairo_surface_finish(surface)
+            let status = cairo_surface_status(surface)
+            cairo_surface_destroy(surface)
+            guard status == CAIRO_STATUS_SUCCESS else { throw WriteError.cairo(url.path, String(cString: cairo_status_to_string(status))) }
         case .png:
             let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height))!
             let cr = cairo_create(surface)!
@@ -89,10 +115,26 @@ public struct MapDocument {
             cairo_destroy(cr)
             var clock = Stopwatch()
             defer { cairo_surface_destroy(surface) }
-            do { try PNGWriter.write(surface, to: tmp.path) } catch { throw WriteError.cairo(url.path, "\(error)") }
+            let m = metadata
+            let text = [("Title", m.title), ("Description", m.description), ("Source", m.source),
+                        ("Creation Time", m.creationTime), ("Software", m.software)]
+            do { try PNGWriter.write(surface, to: tmp.path, text: text, dpi: dpi) } catch { throw WriteError.cairo(url.path, "\(error)") }
             clock.lap("    png encode")
         }
         if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
         try FileManager.default.moveItem(at: tmp, to: url)
+    }
+
+    /// Adds <title> and <desc> to the SVG Cairo wrote, so that it embeds and reads well.
+    func describeSVG(at url: URL) throws {
+        var svg = try String(contentsOf: url, encoding: .utf8)
+        guard let open = svg.range(of: "version=\"1.1\">") else { return }
+        let m = metadata
+        func esc(_ s: String) -> String {
+            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        }
+        svg.insert(contentsOf: "\n<title>\(esc(m.title))</title>\n<desc>\(esc(m.description)) \(esc(m.source)) Made with \(m.software).</desc>",
+                   at: open.upperBound)
+        try Data(svg.utf8).write(to: url)
     }
 }

@@ -9,7 +9,7 @@ enum PNGWriter {
         let description: String
     }
 
-    static func write(_ surface: OpaquePointer, to path: String) throws {
+    static func write(_ surface: OpaquePointer, to path: String, text: [(String, String)] = [], dpi: Double? = nil) throws {
         cairo_surface_flush(surface)
         let w = Int(cairo_image_surface_get_width(surface)), h = Int(cairo_image_surface_get_height(surface))
         let stride = Int(cairo_image_surface_get_stride(surface))
@@ -41,5 +41,50 @@ enum PNGWriter {
             png_image_free(&image)
             throw Failure(description: message)
         }
+        if !text.isEmpty || dpi != nil { try addChunks(to: path, text: text, dpi: dpi) }
+    }
+
+    /// Inserts tEXt chunks (and pHYs for the resolution) right after IHDR. The simplified libpng
+    /// API cannot write them, and they are plain length–type–data–CRC records.
+    static func addChunks(to path: String, text: [(String, String)], dpi: Double?) throws {
+        var png = try Data(contentsOf: URL(fileURLWithPath: path))
+        let ihdrEnd = 8 + 4 + 4 + 13 + 4
+        guard png.count > ihdrEnd else { throw Failure(description: "not a PNG") }
+        var extra = Data()
+        if let dpi {
+            let ppm = UInt32((dpi / 0.0254).rounded())
+            var d = Data()
+            for v in [ppm, ppm] { d.append(contentsOf: withUnsafeBytes(of: v.bigEndian, Array.init)) }
+            d.append(1)  // unit: metre
+            extra.append(chunk("pHYs", d))
+        }
+        for (key, value) in text {
+            // tEXt is Latin-1: fold what is outside it (Arabic names stay in the SVG and PDF).
+            let latin1 = value.applyingTransform(.toLatin, reverse: false)?.applyingTransform(.stripDiacritics, reverse: false) ?? value
+            let bytes = latin1.unicodeScalars.map { $0.value < 256 ? UInt8($0.value) : UInt8(ascii: "?") }
+            extra.append(chunk("tEXt", Data(key.utf8) + Data([0]) + Data(bytes)))
+        }
+        png.insert(contentsOf: extra, at: ihdrEnd)
+        try png.write(to: URL(fileURLWithPath: path))
+    }
+
+    static func chunk(_ type: String, _ data: Data) -> Data {
+        var out = Data(withUnsafeBytes(of: UInt32(data.count).bigEndian, Array.init))
+        let body = Data(type.utf8) + data
+        out.append(body)
+        out.append(contentsOf: withUnsafeBytes(of: crc32(body).bigEndian, Array.init))
+        return out
+    }
+
+    static let crcTable: [UInt32] = (0..<256).map { n in
+        var c = UInt32(n)
+        for _ in 0..<8 { c = c & 1 != 0 ? 0xedb88320 ^ (c >> 1) : c >> 1 }
+        return c
+    }
+
+    static func crc32(_ data: Data) -> UInt32 {
+        var c: UInt32 = 0xffffffff
+        for b in data { c = crcTable[Int((c ^ UInt32(b)) & 0xff)] ^ (c >> 8) }
+        return c ^ 0xffffffff
     }
 }

@@ -25,10 +25,16 @@ struct MapCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Image height in px.", valueName: "px"))
     var height: Int = 1200
 
-    @Option(help: ArgumentHelp("Image size as WIDTHxHEIGHT (overrides --width/--height).", valueName: "WxH"))
+    @Option(help: ArgumentHelp("Image size as WIDTHxHEIGHT or a preset: web (1600x1200), hd (1920x1080), social (1200x675), square (1080x1080), slide (1920x1080). Overrides --width/--height.", valueName: "WxH|preset"))
     var size: String?
 
-    @Option(help: ArgumentHelp("Comma-separated formats: svg, png.", valueName: "list"))
+    @Option(help: ArgumentHelp("Paper for print: a4, a3, letter (landscape), or a4-portrait…. Sets the PDF page and, with --dpi (default 150), the PNG/SVG pixel size.", valueName: "paper"))
+    var paper: String?
+
+    @Option(help: ArgumentHelp("PNG resolution in dots per inch, written into the file; with --paper it also sets the pixel size.", valueName: "dpi"))
+    var dpi: Double?
+
+    @Option(help: ArgumentHelp("Comma-separated formats: svg, png, pdf.", valueName: "list"))
     var format: String = "svg,png"
 
     @Option(help: ArgumentHelp("Draw a distance ring: PLACE:KM (repeatable), e.g. Idlib:10.", valueName: "place:km"))
@@ -47,17 +53,38 @@ struct MapCommand: ParsableCommand {
         }
     }
 
+    var paperMM: (width: Double, height: Double)? {
+        get throws {
+            guard let paper else { return nil }
+            guard let mm = PageSize.paper(paper) else {
+                throw ValidationError("unknown paper \"\(paper)\"; choose from \(PageSize.paperNames.joined(separator: ", "))")
+            }
+            return mm
+        }
+    }
+
     var pixelSize: (Int, Int) {
         get throws {
-            guard let size else { return (width, height) }
-            let p = size.lowercased().split(separator: "x").compactMap { Int($0) }
-            guard p.count == 2 else { throw ValidationError("--size takes WIDTHxHEIGHT, e.g. 1600x1200") }
-            return (p[0], p[1])
+            if let size {
+                if let preset = PageSize.presets[size.lowercased()] { return preset }
+                let p = size.lowercased().split(separator: "x").compactMap { Int($0) }
+                guard p.count == 2 else {
+                    throw ValidationError("--size takes WIDTHxHEIGHT (e.g. 1600x1200) or a preset: \(PageSize.presets.keys.sorted().joined(separator: ", "))")
+                }
+                return (p[0], p[1])
+            }
+            if let mm = try paperMM {
+                let d = dpi ?? 150
+                return (Int((mm.width / 25.4 * d).rounded()), Int((mm.height / 25.4 * d).rounded()))
+            }
+            return (width, height)
         }
     }
 
     func validate() throws {
         guard window >= 1 else { throw ValidationError("--window must be at least 1 day") }
+        if let dpi, !(36...1200).contains(dpi) { throw ValidationError("--dpi must be between 36 and 1200") }
+        _ = try paperMM
         let (w, h) = try pixelSize
         guard (200...10000).contains(w), (150...10000).contains(h) else {
             throw ValidationError("the image size must be between 200x150 and 10000x10000 px")
@@ -78,6 +105,8 @@ struct MapCommand: ParsableCommand {
             let dir = URL(fileURLWithPath: out, isDirectory: true)
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             var doc = MapDocument(situation: situation, width: w, height: h)
+            doc.dpi = dpi
+            doc.pdfPage = try paperMM.map { ($0.width / 25.4 * 72, $0.height / 25.4 * 72) }
             doc.rings = try buffer.map { b in
                 let (place, km) = try b.resolve(in: theatre.gazetteer)
                 let area = try Geometry.point(theatre.projection.project(place.location)).buffer(km * 1000, quadrantSegments: 32)

@@ -95,3 +95,76 @@ final class RenderTests: XCTestCase {
         XCTAssertGreaterThan(placed.count, 10)
     }
 }
+
+final class EmbeddingTests: XCTestCase {
+    func render(_ format: MapFormat, configure: (inout MapDocument) -> Void = { _ in }) throws -> Data {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mapgen-embed-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var doc = MapDocument(situation: try Situation(at: Day("2020-02-08")!, in: shipped), width: 640, height: 480)
+        configure(&doc)
+        let url = dir.appendingPathComponent("m.\(format.rawValue)")
+        try doc.write(format, to: url)
+        return try Data(contentsOf: url)
+    }
+
+    func chunks(_ png: Data) -> [(String, Data)] {
+        var out: [(String, Data)] = []
+        var i = 8
+        let b = [UInt8](png)
+        while i + 8 <= b.count {
+            let n = Int(b[i]) << 24 | Int(b[i + 1]) << 16 | Int(b[i + 2]) << 8 | Int(b[i + 3])
+            let type = String(decoding: b[(i + 4)..<(i + 8)], as: UTF8.self)
+            out.append((type, Data(b[(i + 8)..<(i + 8 + n)])))
+            i += 12 + n
+        }
+        return out
+    }
+
+    func testPNGCarriesTextMetadataAndResolution() throws {
+        let png = try render(.png) { $0.dpi = 300 }
+        let c = chunks(png)
+        XCTAssertEqual(c.first?.0, "IHDR")
+        let text = c.filter { $0.0 == "tEXt" }.map { String(decoding: $0.1, as: UTF8.self) }
+        XCTAssertTrue(text.contains("Title\0Northwest Syria (Idlib): situation as of 2020-02-08"))
+        XCTAssertTrue(text.contains("Creation Time\02020-02-08T00:00:00Z"))
+        XCTAssertTrue(text.contains { $0.hasPrefix("Source\0Reports: ") && $0.contains("Reuters") })
+        XCTAssertTrue(text.contains("Software\0mapgen"))
+        let phys = [UInt8](c.first { $0.0 == "pHYs" }!.1)
+        XCTAssertEqual(Int(phys[0]) << 24 | Int(phys[1]) << 16 | Int(phys[2]) << 8 | Int(phys[3]), 11811)  // 300 dpi in px/m
+        // Cairo reads it back: the chunks did not break the file.
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("mapgen-\(UUID().uuidString).png")
+        try png.write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let surface = cairo_image_surface_create_from_png(url.path)!
+        defer { cairo_surface_destroy(surface) }
+        XCTAssertEqual(cairo_surface_status(surface), CAIRO_STATUS_SUCCESS)
+    }
+
+    func testPNGIsByteStable() throws {
+        XCTAssertEqual(try render(.png), try render(.png))
+    }
+
+    func testSVGHasTitleDescAndNoExternalReferences() throws {
+        let svg = String(decoding: try render(.svg), as: UTF8.self)
+        XCTAssertTrue(svg.contains("viewBox=\"0 0 640 480\""))
+        XCTAssertTrue(svg.contains("<title>Northwest Syria (Idlib): situation as of 2020-02-08</title>"))
+        XCTAssertTrue(svg.contains("<desc>Theatre: northwest Syria (Idlib)."))
+        XCTAssertFalse(svg.contains("href=\"http"), "no external references")
+    }
+
+    func testPDFHasThePaperSizeAndTheMapDate() throws {
+        let pdf = try render(.pdf) { $0.pdfPage = (841.89, 595.28) }   // A4 landscape
+        let text = String(decoding: pdf, as: UTF8.self)
+        XCTAssertTrue(text.hasPrefix("%PDF-"))
+        XCTAssertTrue(text.contains("/MediaBox [ 0 0 841.89 595.28 ]") || text.contains("/MediaBox [0 0 841.89 595.28]"),
+                      String(text.prefix(2000)))
+        XCTAssertTrue(text.contains("20200208000000"), "creation date is the map's date")
+    }
+
+    func testPaperNames() {
+        XCTAssertEqual(PageSize.paper("a4")!.width, 297)
+        XCTAssertEqual(PageSize.paper("A4-portrait")!.width, 210)
+        XCTAssertNil(PageSize.paper("a9"))
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+import Situation
+
+/// What a map file says about itself: title, description, sources, the map's date, software.
+/// Written into the SVG (<title>, <desc>), the PNG (tEXt chunks) and the PDF (document info).
+public struct MapMetadata: Sendable {
+    public let title: String
+    public let description: String
+    public let source: String
+    /// The map's date (not the time the file was written, so that output is byte-stable).
+    public let date: Day
+    public let software = "mapgen"
+
+    init(situation: Situation, diffFrom: Day?) {
+        let d = situation.date
+        title = diffFrom.map { "Northwest Syria (Idlib): changes \($0) to \(d)" } ?? "Northwest Syria (Idlib): situation as of \(d)"
+        var outlets = Set<String>()
+        for e in situation.theatre.events where situation.window.contains(e.date) { for s in e.allSources { outlets.insert(s.outlet) } }
+        for c in situation.changes { outlets.insert(c.claim.source.outlet) }
+        let places = situation.changes.map(\.claim.placeName) + situation.movements.compactMap { $0.event.destination?.name }
+        description = "Theatre: northwest Syria (Idlib). Control areas assessed from town-level reports (approximate), "
+            + "front line, Turkish observation posts (approximate positions) and reports of \(situation.window.first) to \(d)"
+            + (places.isEmpty ? "." : "; places in the news: \(Array(Set(places)).sorted().joined(separator: ", ")).")
+        source = "Reports: \(outlets.sorted().joined(separator: ", ")). Base map: GSHHG 2.3.7 (LGPL-3+), Natural Earth. "
+            + "Gazetteer: GeoNames (CC BY 4.0), Wikipedia Syrian Civil War detailed map module (CC BY-SA)."
+        date = d
+    }
+
+    /// `2020-02-08T00:00:00Z`: the map's date as a timestamp.
+    public var creationTime: String { "\(date)T00:00:00Z" }
+}
