@@ -104,7 +104,10 @@ enum EventFile {
                                 fix: "add sources: with outlet, published and attributed_to")
             }
             let claims = try (m["claims"]?.sequence ?? []).map { n in
-                Event.Claim(figures: figures(n.mapping?["figures"]),
+                // A claim disputes figures, or the date or the actor: all are kept as named values.
+                var disputed = figures(n.mapping?["figures"])
+                for key in ["date", "actor"] { if let v = n.mapping?[key]?.string, !v.isEmpty, v != "null" { disputed[key] = v } }
+                return Event.Claim(figures: disputed,
                             sources: try parseSources(n.mapping?["sources"], file: file, line: n.mark?.line ?? line))
             }
             out.append(Event(id: id, date: date, time: str("time"), precision: str("precision") ?? "day", kind: kind,

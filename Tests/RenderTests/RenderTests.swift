@@ -168,3 +168,31 @@ final class EmbeddingTests: XCTestCase {
         XCTAssertNil(PageSize.paper("a9"))
     }
 }
+
+final class ReportTests: XCTestCase {
+    func testHTMLReportIsSelfContainedWithMapsAndTables() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mapgen-report-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var steps: [String] = []
+        let url = try Report(theatre: shipped, from: Day("2020-02-07")!, to: Day("2020-02-08")!)
+            .write(.html, into: dir) { steps.append($0) }
+        XCTAssertEqual(steps, ["map 1/3: 2020-02-07", "map 2/3: 2020-02-08", "map 3/3: changes 2020-02-07 → 2020-02-08"])
+        let html = try String(contentsOf: url, encoding: .utf8)
+        XCTAssertEqual(html.components(separatedBy: "src=\"data:image/png;base64,iVBOR").count - 1, 3, "three maps inlined")
+        XCTAssertFalse(html.contains("src=\"http"), "no external resources")
+        XCTAssertTrue(html.contains("<h2>Observation posts on 8 February 2020</h2>"))
+        XCTAssertTrue(html.contains("Reuters (2020-02-08), citing SOHR"))
+        XCTAssertTrue(html.contains("<h2>Conflicting claims</h2>"))
+        XCTAssertTrue(html.contains("vehicles 430"), "SOHR's 430 vehicles beside Anadolu's 150")
+    }
+
+    func testMarkdownReportLinksItsMaps() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mapgen-report-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = try Report(theatre: shipped, from: Day("2020-02-08")!, to: Day("2020-02-08")!).write(.md, into: dir)
+        let md = try String(contentsOf: url, encoding: .utf8)
+        XCTAssertTrue(md.contains("![Situation as of 8 February 2020 (reports of that day)](2020-02-08.png)"))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("2020-02-08.png").path))
+        XCTAssertTrue(md.contains("| N8 Al-Mastumah camp |"))
+    }
+}

@@ -1,0 +1,160 @@
+import Foundation
+import Geo
+import Situation
+
+/// A self-contained report over a date range: maps, the events of each day with their outlets and
+/// attributed sources, the posts' proximity table, and the claims that conflict.
+public struct Report {
+    public enum Format: String, CaseIterable, Sendable { case html, md }
+
+    public let theatre: Theatre
+    public let from: Day
+    public let to: Day
+    /// Ranges longer than this get the change map only, not a map per day.
+    public static let mapsPerDayLimit = 7
+
+    public init(theatre: Theatre, from: Day, to: Day) {
+        self.theatre = theatre; self.from = from; self.to = to
+    }
+
+    var days: [Day] { (0...to.days(since: from)).map { from.adding(days: $0) } }
+
+    /// Writes the maps into `dir` and returns the report text. `progress` hears about each map.
+    public func write(_ format: Format, into dir: URL, progress: (String) -> Void = { _ in }) throws -> URL {
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let diff = try SituationDiff(from: from, to: to, in: theatre)
+        var maps: [(title: String, file: URL)] = []
+        let perDay = days.count <= Self.mapsPerDayLimit ? days : []
+        let total = perDay.count + (from < to ? 1 : 0)
+        for (i, d) in perDay.enumerated() {
+            progress("map \(i + 1)/\(total): \(d)")
+            let url = dir.appendingPathComponent("\(d).png")
+            try MapDocument(situation: try Situation(at: d, in: theatre, windowDays: 1)).write([(.png, url)])
+            maps.append(("Situation as of \(d.longDescription) (reports of that day)", url))
+        }
+        if from < to {
+            progress("map \(total)/\(total): changes \(from) → \(to)")
+            let url = dir.appendingPathComponent("\(from)_\(to)-diff.png")
+            try MapDocument(diff: diff).write([(.png, url)])
+            maps.append(("Changes \(from.longDescription) → \(to.longDescription)", url))
+        }
+        let analysis = try Analysis(situation: diff.to)
+        let text = format == .html ? html(diff: diff, analysis: analysis, maps: maps)
+                                   : markdown(diff: diff, analysis: analysis, maps: maps)
+        let url = dir.appendingPathComponent("report-\(from)_\(to).\(format.rawValue)")
+        let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+        try Data(text.utf8).write(to: tmp)
+        if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
+        try FileManager.default.moveItem(at: tmp, to: url)
+        return url
+    }
+
+    func eventsByDay() -> [(Day, [Event])] {
+        days.map { d in (d, theatre.events.filter { $0.date == d }) }
+    }
+
+    func sourceText(_ s: Source) -> String {
+        s.attributedTo.isEmpty || s.attributedTo == s.outlet ? "\(s.outlet) (\(s.published.prefix(10)))"
+            : "\(s.outlet) (\(s.published.prefix(10))), citing \(s.attributedTo)"
+    }
+
+    func claimText(_ c: Event.Claim) -> String {
+        c.figures.sorted { $0.key < $1.key }.map { "\($0.key.replacingOccurrences(of: "_", with: " ")) \($0.value)" }.joined(separator: ", ")
+            + " — " + c.sources.map(sourceText).joined(separator: "; ")
+    }
+
+    // MARK: Markdown
+
+    func markdown(diff: SituationDiff, analysis: Analysis, maps: [(title: String, file: URL)]) -> String {
+        var md = "# Northwest Syria (Idlib), \(from.longDescription) – \(to.longDescription)\n\n"
+        md += "Made with mapgen from the encoded reports. Control is assessed from town-level reports; every observation-post position is approximate.\n\n"
+        md += "## Maps\n\n"
+        for m in maps { md += "### \(m.title)\n\n![\(m.title)](\(m.file.lastPathComponent))\n\n" }
+        md += "## Events by day\n\n"
+        for (d, events) in eventsByDay() {
+            md += "### \(d.longDescription)\n\n"
+            if events.isEmpty { md += "No events encoded for this day.\n\n"; continue }
+            md += "| type | what | places | sources |\n|---|---|---|---|\n"
+            for e in events {
+                let places = (e.places + [e.origin, e.destination].compactMap { $0 }).map(\.name)
+                md += "| \(e.kind.rawValue) | \(e.summary.replacingOccurrences(of: "|", with: "/")) | \(Array(NSOrderedSet(array: places)).map { "\($0)" }.joined(separator: ", ")) | \(e.sources.map(sourceText).joined(separator: "; ")) |\n"
+            }
+            md += "\n"
+        }
+        md += "## Observation posts on \(to)\n\n| post | government area km | front line km | computed | reported encircled | agree |\n|---|---:|---:|---|---|---|\n"
+        for p in diff.to.posts {
+            let x = p.proximity
+            md += "| \(p.post.id) \(p.post.shortName) | \(x.governmentAreaKm.map { String(format: "%.1f", $0) } ?? "–") | \(x.frontLineKm.map { String(format: "%.1f", $0) } ?? "–") | \(x.computed.rawValue) | \(p.reportedEncircled.map { "since \($0)" } ?? "no") | \(x.agrees(withReported: p.reportedEncircled != nil) ? "yes" : "**no**") |\n"
+        }
+        md += "\n## Conflicting claims\n\n"
+        let disputed = theatre.events.filter { $0.date >= from && $0.date <= to && !$0.claims.isEmpty }
+        let control = theatre.control.claims.filter { $0.role == .claim && $0.date >= from && $0.date <= to }
+        if disputed.isEmpty && control.isEmpty { md += "None in the range.\n" }
+        for e in disputed {
+            md += "- **\(e.summary)** (\(e.date))\n"
+            for c in e.claims { md += "  - \(claimText(c))\n" }
+        }
+        for c in control { md += "- \(c.placeName): \(c.holder.rawValue) on \(c.date) per \(sourceText(c.source)) — kept, not applied\n" }
+        return md
+    }
+
+    // MARK: HTML
+
+    func html(diff: SituationDiff, analysis: Analysis, maps: [(title: String, file: URL)]) -> String {
+        func esc(_ s: String) -> String {
+            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        }
+        var h = """
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8">
+        <title>Northwest Syria (Idlib), \(from) – \(to)</title>
+        <style>
+        body { font-family: "Noto Sans", sans-serif; margin: 2em auto; max-width: 1100px; color: #1a1a1a; line-height: 1.4; }
+        h1 { font-size: 1.7em; margin-bottom: .2em; } h2 { margin-top: 1.6em; border-bottom: 1px solid #ccc; }
+        figure { margin: 1em 0; } figure img { width: 100%; border: 1px solid #999; } figcaption { color: #555; font-size: .9em; }
+        table { border-collapse: collapse; width: 100%; font-size: .88em; margin: .5em 0 1em; }
+        th, td { border: 1px solid #ccc; padding: .3em .5em; vertical-align: top; text-align: left; }
+        th { background: #f0ede6; } td.n { text-align: right; } .no { color: #b8322b; font-weight: bold; }
+        .note { color: #555; font-size: .9em; }
+        </style></head><body>
+        <h1>Northwest Syria (Idlib), \(esc(from.longDescription)) – \(esc(to.longDescription))</h1>
+        <p class="note">Made with mapgen from the encoded reports. Control is assessed from town-level reports (Voronoi cells); every observation-post position is approximate.</p>
+        <h2>Maps</h2>
+
+        """
+        for m in maps {
+            let data = (try? Data(contentsOf: m.file))?.base64EncodedString() ?? ""
+            h += "<figure><img alt=\"\(esc(m.title))\" src=\"data:image/png;base64,\(data)\"><figcaption>\(esc(m.title))</figcaption></figure>\n"
+        }
+        h += "<h2>Events by day</h2>\n"
+        for (d, events) in eventsByDay() {
+            h += "<h3>\(esc(d.longDescription))</h3>\n"
+            if events.isEmpty { h += "<p class=\"note\">No events encoded for this day.</p>\n"; continue }
+            h += "<table><tr><th>type</th><th>what</th><th>places</th><th>outlet, date, attributed to</th></tr>\n"
+            for e in events {
+                var places: [String] = []
+                for p in e.places + [e.origin, e.destination].compactMap({ $0 }) where !places.contains(p.name) { places.append(p.name) }
+                h += "<tr><td>\(esc(e.kind.rawValue))</td><td>\(esc(e.summary))</td><td>\(esc(places.joined(separator: ", ")))</td><td>\(e.sources.map { esc(sourceText($0)) }.joined(separator: "<br>"))</td></tr>\n"
+            }
+            h += "</table>\n"
+        }
+        h += "<h2>Observation posts on \(esc(to.longDescription))</h2>\n<table><tr><th>post</th><th>to government area, km</th><th>to front line, km</th><th>computed</th><th>reported encircled</th><th>agree</th><th>towns within 5 km</th></tr>\n"
+        for p in diff.to.posts {
+            let x = p.proximity
+            let agree = x.agrees(withReported: p.reportedEncircled != nil)
+            h += "<tr><td>\(esc(p.post.id)) \(esc(p.post.shortName))</td><td class=\"n\">\(x.governmentAreaKm.map { String(format: "%.1f", $0) } ?? "–")</td><td class=\"n\">\(x.frontLineKm.map { String(format: "%.1f", $0) } ?? "–")</td><td>\(esc(x.computed.rawValue))</td><td>\(p.reportedEncircled.map { "since \($0)" } ?? "no")</td><td\(agree ? "" : " class=\"no\"")>\(agree ? "yes" : "no")</td><td>\(esc(x.nearby.prefix(6).map { "\($0.place.name) (\($0.holder?.rawValue ?? "?"))" }.joined(separator: ", ")))</td></tr>\n"
+        }
+        h += "</table>\n<h2>Conflicting claims</h2>\n"
+        let disputed = theatre.events.filter { $0.date >= from && $0.date <= to && !$0.claims.isEmpty }
+        let control = theatre.control.claims.filter { $0.role == .claim && $0.date >= from && $0.date <= to }
+        if disputed.isEmpty && control.isEmpty { h += "<p class=\"note\">None in the range.</p>\n" }
+        h += "<ul>\n"
+        for e in disputed {
+            h += "<li><b>\(esc(e.summary))</b> (\(e.date))<ul>" + e.claims.map { "<li>\(esc(claimText($0)))</li>" }.joined() + "</ul></li>\n"
+        }
+        for c in control { h += "<li>\(esc(c.placeName)): \(c.holder.rawValue) on \(c.date) per \(esc(sourceText(c.source))) — kept, not applied</li>\n" }
+        h += "</ul>\n<p class=\"note\">Base map: GSHHG 2.3.7 (Wessel &amp; Smith, LGPL-3+), Natural Earth. Gazetteer: GeoNames (CC BY 4.0); Wikipedia Syrian Civil War detailed map module (CC BY-SA).</p>\n</body></html>\n"
+        return h
+    }
+}
