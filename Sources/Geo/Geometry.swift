@@ -271,6 +271,16 @@ public final class PreparedGeometry {
         let pt = Geometry.point(p)
         return withExtendedLifetime(pt) { GEOSPreparedContains_r(Geometry.ctx, prepared, pt.ptr) == 1 }
     }
+
+    /// Distance from a point, using the prepared geometry's index (fast for large areas and lines).
+    public func distance(to p: XY) -> Double {
+        let pt = Geometry.point(p)
+        var d = 0.0
+        withExtendedLifetime(pt) { _ = GEOSPreparedDistance_r(Geometry.ctx, prepared, pt.ptr, &d) }
+        return d
+    }
+
+    public var isEmpty: Bool { base.isEmpty }
 }
 
 /// Plain coordinates of one simple geometry, for drawing and export.

@@ -64,7 +64,13 @@ public struct MapDocument {
     /// Writes several formats at once, each on its own thread: the drawing reads only the
     /// precomputed scene, and each thread has its own Cairo surface and Pango font map.
     public func write(_ outputs: [(MapFormat, URL)]) throws {
-        let scene = MapScene(situation, rings: rings, diff: diff)
+        // Only what can show matters: geometry is cut to the ground any of the outputs displays.
+        var pages = [(Double(width), Double(height))]
+        if outputs.contains(where: { $0.0 == .pdf }) { pages.append(pdfPage ?? (Double(width) * 0.75, Double(height) * 0.75)) }
+        let worlds = pages.map { PageLayout(width: $0.0, height: $0.1, view: situation.theatre.view).world }
+        let visible = Rect(minX: worlds.map(\.minX).min()!, minY: worlds.map(\.minY).min()!,
+                           maxX: worlds.map(\.maxX).max()!, maxY: worlds.map(\.maxY).max()!)
+        let scene = MapScene(situation, rings: rings, diff: diff, visible: visible)
         var failures = [Error?](repeating: nil, count: outputs.count)
         failures.withUnsafeMutableBufferPointer { results in
             let results = results

@@ -21,15 +21,25 @@ struct MapScene: @unchecked Sendable {
     /// Locator countries in lon/lat, with Syria flagged.
     let inset: [(isSyria: Bool, shapes: [Shape])]
 
-    init(_ situation: Situation, rings: [Ring] = [], diff: SituationDiff? = nil) {
-        gains = diff?.gained.mapValues(\.shapes) ?? [:]
+    init(_ situation: Situation, rings: [Ring] = [], diff: SituationDiff? = nil, visible: Rect? = nil) {
+        // Cut to what shows (with a margin for line widths): the basemap box and the control areas
+        // reach far beyond the map, and every vertex drawn costs time and SVG bytes.
+        let clip = visible.map { v in
+            Geometry.rectangle(Rect(minX: v.minX - v.width * 0.02, minY: v.minY - v.height * 0.02,
+                                    maxX: v.maxX + v.width * 0.02, maxY: v.maxY + v.height * 0.02))
+        }
+        func shapes(_ g: Geometry) -> [Shape] {
+            guard let clip, let cut = try? g.intersection(clip) else { return g.shapes }
+            return cut.shapes
+        }
+        gains = diff?.gained.mapValues(shapes) ?? [:]
         diffFrom = diff?.from.date
         let t = situation.theatre
         let b = t.basemap
-        land = b.land.shapes; syria = b.syria.shapes; lakes = b.lakes.shapes; provinces = b.provinces.shapes
-        rivers = b.rivers.shapes; coast = b.coast.shapes; border = b.border.shapes
-        frontLine = situation.frontLine.shapes
-        areas = situation.areas.mapValues(\.shapes)
+        land = shapes(b.land); syria = shapes(b.syria); lakes = shapes(b.lakes); provinces = shapes(b.provinces)
+        rivers = shapes(b.rivers); coast = shapes(b.coast); border = shapes(b.border)
+        frontLine = shapes(situation.frontLine)
+        areas = situation.areas.mapValues(shapes)
         deEscalationZone = situation.deEscalationZone.shapes
         var uncertainty = [String: [Shape]]()
         for p in situation.posts { uncertainty[p.post.id] = p.proximity.uncertainty.shapes }

@@ -72,19 +72,40 @@ enum ProximityCalculator {
         }
     }
 
+    /// The parts of the opposition area that reach the Turkish border: a post in any other part is cut off.
+    static func borderConnected(_ areas: [Side: Geometry], borderReach: Geometry) -> Geometry {
+        Geometry.collection(areas[.opposition]?.parts.filter { $0.intersects(borderReach) } ?? [])
+    }
+
+    /// The geometries every post is measured against, prepared once per situation.
+    struct Context {
+        let government: PreparedGeometry?
+        let opposition: PreparedGeometry?
+        let front: PreparedGeometry?
+        let connected: PreparedGeometry
+
+        init(areas: [Side: Geometry], frontLine: Geometry, borderReach: Geometry) {
+            government = areas[.government].map(PreparedGeometry.init)
+            opposition = areas[.opposition].map(PreparedGeometry.init)
+            front = frontLine.isEmpty ? nil : PreparedGeometry(frontLine)
+            connected = PreparedGeometry(borderConnected(areas, borderReach: borderReach))
+        }
+    }
+
     static func compute(post: ObservationPost, point: XY, areas: [Side: Geometry], frontLine: Geometry,
-                        borderReach: Geometry, holders: [Int: ControlClaim], theatre: Theatre) throws -> PostProximity {
-        let pt = Geometry.point(point)
-        let gov = areas[.government]
-        let govKm = gov.map { $0.contains(pt) ? 0 : pt.distance(to: $0) / 1000 }
-        let frontKm = frontLine.isEmpty ? nil : pt.distance(to: frontLine) / 1000
+                        borderReach: Geometry, holders: [Int: ControlClaim], theatre: Theatre,
+                        context: Context? = nil) throws -> PostProximity {
+        let c = context ?? Context(areas: areas, frontLine: frontLine, borderReach: borderReach)
+        let inGovernment = c.government?.contains(point) ?? false
+        let govKm = c.government.map { inGovernment ? 0 : $0.distance(to: point) / 1000 }
+        let frontKm = c.front.map { $0.distance(to: point) / 1000 }
         let status: ComputedStatus
         if let f = frontKm, f < 0.5 {
             status = .onFrontLine
-        } else if let gov, gov.contains(pt) {
+        } else if inGovernment {
             status = .insideGovernmentArea
-        } else if let opp = areas[.opposition], let part = opp.parts.first(where: { $0.contains(pt) }) {
-            status = part.intersects(borderReach) ? .holding : .cutOff
+        } else if let opp = c.opposition, opp.contains(point) {
+            status = c.connected.contains(point) ? .holding : .cutOff
         } else {
             status = .holding
         }

@@ -93,10 +93,11 @@ public struct Situation: Sendable {
         }
 
         clock.lap("  front line")
-        let borderReach = try theatre.basemap.border.buffer(2_000)
+        let borderReach = theatre.basemap.borderReach
         let holders = self.holders
         let areas = self.areas
         let front = frontLine
+        let context = ProximityCalculator.Context(areas: areas, frontLine: frontLine, borderReach: borderReach)
         posts = try theatre.posts.compactMap { p in
             guard let est = p.established, est <= date else { return nil }
             let xy = proj.project(p.location)
@@ -104,7 +105,7 @@ public struct Situation: Sendable {
                               reportedEncircled: p.encircledSince.flatMap { $0 <= date ? $0 : nil },
                               proximity: try ProximityCalculator.compute(post: p, point: xy, areas: areas, frontLine: front,
                                                                          borderReach: borderReach, holders: holders,
-                                                                         theatre: theatre))
+                                                                         theatre: theatre, context: context))
         }
         let originals = theatre.posts.filter { $0.kind == .original }.map { proj.project($0.location) }
         deEscalationZone = originals.count >= 3 ? try Geometry.multiPoint(originals).convexHull() : .empty

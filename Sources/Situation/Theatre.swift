@@ -14,6 +14,8 @@ public struct Basemap: Sendable {
     /// Syrian land inside the basemap box: control areas are clipped to it, so Turkey and the
     /// sea are nobody's control area.
     public let syria: Geometry
+    /// Ground within 2 km of the border: opposition ground touching it has a way out to Turkey.
+    public let borderReach: Geometry
     /// Natural Earth 110m countries in lon/lat, for the locator inset.
     public let insetCountries: Geometry
 }
@@ -129,7 +131,7 @@ public struct Theatre: Sendable {
         let insetURL = dir.appendingPathComponent("inset_countries_ne110m.geojson")
         return Basemap(land: land, sea: try layer("sea.geojson"), border: border, coast: try layer("coast.geojson"),
                        rivers: try layer("rivers.geojson"), lakes: try layer("lakes.geojson"),
-                       provinces: try layer("admin1.geojson"), syria: syria,
+                       provinces: try layer("admin1.geojson"), syria: syria, borderReach: try border.buffer(2_000, quadrantSegments: 4),
                        insetCountries: try Geometry.fromGeoJSON(readText(insetURL)))
     }
 

@@ -106,7 +106,7 @@ final class HandMadeControlTests: XCTestCase {
         let s = try Situation(at: day("2020-01-02"), in: t)
         let onLine = Geometry.point(XY(0, 5_000))
         let p = try ProximityCalculator.compute(post: samplePost(), point: XY(0, 5_000), areas: s.areas,
-                                                frontLine: s.frontLine, borderReach: try t.basemap.border.buffer(2_000),
+                                                frontLine: s.frontLine, borderReach: t.basemap.borderReach,
                                                 holders: s.holders, theatre: t)
         XCTAssertEqual(p.computed, .onFrontLine)
         XCTAssertEqual(p.frontLineKm!, 0, accuracy: 1e-9)
@@ -118,7 +118,7 @@ final class HandMadeControlTests: XCTestCase {
         let t = try theatre(holders: [.government, .government, .opposition, .government])
         let s = try Situation(at: day("2020-01-02"), in: t)
         let p = try ProximityCalculator.compute(post: samplePost(), point: XY(12_000, -12_000), areas: s.areas,
-                                                frontLine: s.frontLine, borderReach: try t.basemap.border.buffer(2_000),
+                                                frontLine: s.frontLine, borderReach: t.basemap.borderReach,
                                                 holders: s.holders, theatre: t)
         XCTAssertEqual(p.computed, .cutOff)
     }
@@ -149,7 +149,7 @@ func handMadeTheatre(holders: [Side]) throws -> Theatre {
     let land = Geometry.rectangle(Rect(minX: -20_000, minY: -20_000, maxX: 20_000, maxY: 20_000))
     let border = try Geometry.lineString([XY(-20_000, 20_000), XY(20_000, 20_000)])
     let basemap = Basemap(land: land, sea: .empty, border: border, coast: .empty, rivers: .empty, lakes: .empty,
-                          provinces: .empty, syria: land, insetCountries: .empty)
+                          provinces: .empty, syria: land, borderReach: try border.buffer(2_000), insetCountries: .empty)
     return Theatre(gazetteer: g, posts: [], events: [], control: ControlLog(claims: claims), highways: [],
                    basemap: basemap, projection: proj, view: Rect(minX: -20_000, minY: -20_000, maxX: 20_000, maxY: 20_000))
 }
