@@ -29,6 +29,10 @@ public struct ObservationPost: Sendable {
     public let note: String
     public let line: Int
 
+    /// From when the post is on the map: its establishment date, or, where no source dates it, the
+    /// first date a source reports it (encircled since …), so that it is not silently left out.
+    public var activeSince: Day? { established ?? encircledSince }
+
     /// The post's name without the parenthesised variants, for labels.
     public var shortName: String {
         let base = name.split(separator: "(").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? name

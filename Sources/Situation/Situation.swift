@@ -99,9 +99,9 @@ public struct Situation: Sendable {
         let front = frontLine
         let context = ProximityCalculator.Context(areas: areas, frontLine: frontLine, borderReach: borderReach)
         posts = try theatre.posts.compactMap { p in
-            guard let est = p.established, est <= date else { return nil }
+            guard let est = p.activeSince, est <= date else { return nil }
             let xy = proj.project(p.location)
-            return PostStatus(post: p, point: xy, isNew: window.contains(est),
+            return PostStatus(post: p, point: xy, isNew: p.established.map(window.contains) ?? false,
                               reportedEncircled: p.encircledSince.flatMap { $0 <= date ? $0 : nil },
                               proximity: try ProximityCalculator.compute(post: p, point: xy, areas: areas, frontLine: front,
                                                                          borderReach: borderReach, holders: holders,

@@ -75,7 +75,7 @@ public struct SituationDiff: Sendable {
         placesChangedByAreaOnly = assessedOnly
 
         let before = Dictionary(uniqueKeysWithValues: from.posts.map { ($0.post.id, $0) })
-        postsEstablished = to.posts.filter { before[$0.post.id] == nil }
+        postsEstablished = to.posts.filter { before[$0.post.id] == nil && $0.post.established != nil }
         postsNewlyEncircled = to.posts.filter { p in
             let was = before[p.post.id]
             let nowReported = p.reportedEncircled != nil, wasReported = was?.reportedEncircled != nil

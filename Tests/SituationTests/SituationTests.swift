@@ -77,7 +77,7 @@ final class SituationTests: XCTestCase {
             XCTAssertTrue(s.movements.allSatisfy { $0.event.date <= s.date })
             XCTAssertTrue(s.strikes.allSatisfy { $0.event.date <= s.date })
             XCTAssertTrue(s.windowEvents.allSatisfy { $0.date <= s.date && $0.date >= s.window.first })
-            XCTAssertTrue(s.posts.allSatisfy { $0.post.established! <= s.date })
+            XCTAssertTrue(s.posts.allSatisfy { $0.post.activeSince! <= s.date })
         }
     }
 
@@ -94,6 +94,12 @@ final class SituationTests: XCTestCase {
         XCTAssertTrue(s.movements.contains { $0.event.origin?.name == "Taftanaz Air Base" && $0.event.destination?.name == "Binnish" })
         let later = try Situation(at: day("2020-02-12"), in: shipped)
         XCTAssertFalse(later.movements.contains { $0.event.origin?.name == "Taftanaz Air Base" })
+    }
+
+    func testAnUndatedPostAppearsFromItsFirstReport() throws {
+        // Maar Hattat: no establishment date found; ISW News reports it besieged on 8 Feb 2020.
+        XCTAssertNil(try Situation(at: day("2020-02-07"), in: shipped).posts.first { $0.post.id == "N5" })
+        XCTAssertNotNil(try Situation(at: day("2020-02-08"), in: shipped).posts.first { $0.post.id == "N5" })
     }
 
     func testEncirclementFollowsTheReportedDates() throws {
