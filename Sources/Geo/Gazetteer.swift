@@ -211,6 +211,18 @@ public struct Gazetteer: Sendable {
         matches(name).min { Geodesic.distanceKm($0.location, near) < Geodesic.distanceKm($1.location, near) }
     }
 
+    /// The place a data file names, or an error naming the file and line with the nearest names.
+    public func resolve(_ name: String, file: String, line: Int?) throws -> Place {
+        if let p = resolve(name) { return p }
+        throw DataError(file: file, line: line, "unknown place \"\(name)\"" + didYouMean(name),
+                        fix: "use a name or variant from Gazetteer/places.tsv, or add the place there")
+    }
+
+    /// ` (did you mean "Saraqib"?)`, or nothing when no name is close.
+    public func didYouMean(_ name: String) -> String {
+        suggestions(for: name).first.map { " (did you mean \"\($0)\"?)" } ?? ""
+    }
+
     /// Names close to an unknown one, for "did you mean …".
     public func suggestions(for name: String, limit: Int = 3) -> [String] {
         let k = Array(Self.key(name))

@@ -82,7 +82,7 @@ public struct MapDocument {
     }
 
     func write(_ format: MapFormat, to url: URL, scene: MapScene) throws {
-        let tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+        let tmp = AtomicFile.temporary(for: url)
         defer { try? FileManager.default.removeItem(at: tmp) }
         switch format {
         case .svg:
@@ -127,8 +127,7 @@ public struct MapDocument {
             do { try PNGWriter.write(surface, to: tmp.path, text: text, dpi: dpi) } catch { throw WriteError.cairo(url.path, "\(error)") }
             clock.lap("    png encode")
         }
-        if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
-        try FileManager.default.moveItem(at: tmp, to: url)
+        try AtomicFile.commit(tmp, to: url)
     }
 
     /// Adds <title> and <desc> to the SVG Cairo wrote, so that it embeds and reads well.

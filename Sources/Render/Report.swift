@@ -42,10 +42,7 @@ public struct Report {
         let text = format == .html ? html(diff: diff, analysis: analysis, maps: maps)
                                    : markdown(diff: diff, analysis: analysis, maps: maps)
         let url = dir.appendingPathComponent("report-\(from)_\(to).\(format.rawValue)")
-        let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-        try Data(text.utf8).write(to: tmp)
-        if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
-        try FileManager.default.moveItem(at: tmp, to: url)
+        try AtomicFile.write(Data(text.utf8), to: url)
         return url
     }
 

@@ -86,14 +86,7 @@ public struct ControlLog: Sendable {
                                 fix: "see Reports/README.md for areas.tsv")
             }
             let names = f[3].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
-            let towns = try names.map { n -> XY in
-                guard let p = gazetteer.resolve(n) else {
-                    let s = gazetteer.suggestions(for: n)
-                    throw DataError(file: file, line: line, "unknown place \"\(n)\"" + (s.isEmpty ? "" : " (did you mean \"\(s[0])\"?)"),
-                                    fix: "use a name from Gazetteer/places.tsv")
-                }
-                return projection.project(p.location)
-            }
+            let towns = try names.map { projection.project(try gazetteer.resolve($0, file: file, line: line).location) }
             guard towns.count >= 3 else {
                 throw DataError(file: file, line: line, "an area needs at least 3 hull towns", fix: "list the towns separated by |")
             }

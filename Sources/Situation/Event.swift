@@ -75,12 +75,7 @@ enum EventFile {
                 }
                 return v
             }
-            func place(_ name: String, at l: Int) throws -> Place {
-                if let p = gazetteer.resolve(name) { return p }
-                let s = gazetteer.suggestions(for: name)
-                throw DataError(file: file, line: l, "unknown place \"\(name)\"" + (s.isEmpty ? "" : " (did you mean \"\(s[0])\"?)"),
-                                fix: "use a name or variant from Gazetteer/places.tsv, or add the place there")
-            }
+            func place(_ name: String, at l: Int) throws -> Place { try gazetteer.resolve(name, file: file, line: l) }
             let id = try required("id")
             guard ids.insert(id).inserted else {
                 throw DataError(file: file, line: line, "duplicate event id \"\(id)\"", fix: "give each event its own id")

@@ -63,12 +63,7 @@ enum PostTable {
         var out: [ObservationPost] = []
         for (line, f) in rows.dropFirst() {
             func v(_ i: Int) -> String { i < f.count ? String(f[i]).trimmingCharacters(in: .whitespaces) : "" }
-            func place(_ name: String) throws -> Place {
-                if let p = gazetteer.resolve(name) { return p }
-                let s = gazetteer.suggestions(for: name)
-                throw DataError(file: file, line: line, "unknown place \"\(name)\"" + (s.isEmpty ? "" : " (did you mean \"\(s[0])\"?)"),
-                                fix: "use a name from Gazetteer/places.tsv or add the place there")
-            }
+            func place(_ name: String) throws -> Place { try gazetteer.resolve(name, file: file, line: line) }
             guard let kind = ObservationPost.Kind(rawValue: v(c.kind)) else {
                 throw DataError(file: file, line: line, "unknown kind \"\(v(c.kind))\"", fix: "original-12 or new-2020")
             }

@@ -102,12 +102,7 @@ public struct Theatre: Sendable {
             guard f.count >= 3, let seq = Int(f[1]) else {
                 throw DataError(file: file, line: line, "expected road, seq (a number), place", fix: "tab-separate the columns")
             }
-            let name = String(f[2])
-            guard let p = gazetteer.resolve(name) else {
-                let s = gazetteer.suggestions(for: name)
-                throw DataError(file: file, line: line, "unknown place \"\(name)\"" + (s.isEmpty ? "" : " (did you mean \"\(s[0])\"?)"),
-                                fix: "use a name from Gazetteer/places.tsv")
-            }
+            let p = try gazetteer.resolve(String(f[2]), file: file, line: line)
             let road = String(f[0])
             if roads[road] == nil { order.append(road) }
             roads[road, default: []].append((seq, p))

@@ -20,8 +20,7 @@ struct BufferRequest: ExpressibleByArgument {
 
     func resolve(in gazetteer: Gazetteer) throws -> (Place, Double) {
         guard let p = gazetteer.resolve(place) else {
-            let s = gazetteer.suggestions(for: place)
-            throw ValidationError("--buffer: unknown place \"\(place)\"" + (s.isEmpty ? "" : " (did you mean \"\(s[0])\"?)"))
+            throw ValidationError("--buffer: unknown place \"\(place)\"" + gazetteer.didYouMean(place))
         }
         return (p, km)
     }
@@ -66,7 +65,7 @@ struct AnalyzeCommand: ParsableCommand {
             let analysis = try Analysis(situation: situation, rings: rings)
             if let geojson {
                 let url = URL(fileURLWithPath: geojson)
-                try writeAtomically(analysis.geoJSON(), to: url)
+                try AtomicFile.write(Data(analysis.geoJSON().utf8), to: url)
                 FileHandle.standardError.write(Data("wrote \(url.relativeDisplay)\n".utf8))
             }
             print(json ? analysis.json.encoded(indent: 2) : analysis.table, terminator: json ? "\n" : "")
@@ -74,11 +73,3 @@ struct AnalyzeCommand: ParsableCommand {
     }
 }
 
-/// Writes text to a temporary file beside `url` and renames it into place.
-func writeAtomically(_ text: String, to url: URL) throws {
-    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    let tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-    try Data(text.utf8).write(to: tmp)
-    if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
-    try FileManager.default.moveItem(at: tmp, to: url)
-}

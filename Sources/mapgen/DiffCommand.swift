@@ -34,7 +34,7 @@ struct DiffCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Comma-separated map formats: svg, png (empty: no map).", valueName: "list"))
     var format: String = "svg,png"
 
-    @Option(help: ArgumentHelp("Image size as WIDTHxHEIGHT.", valueName: "WxH"))
+    @Option(help: ArgumentHelp("Image size as WIDTHxHEIGHT or a preset (web, hd, social, square, slide).", valueName: "WxH|preset"))
     var size: String = "1600x1200"
 
     @OptionGroup var dataOptions: DataOptions
@@ -46,16 +46,8 @@ struct DiffCommand: ParsableCommand {
     }
 
     func run() throws {
-        let formats = try format.split(separator: ",").map { f -> MapFormat in
-            guard let m = MapFormat(rawValue: f.trimmingCharacters(in: .whitespaces).lowercased()) else {
-                throw ValidationError("unknown format \"\(f)\"; choose from \(MapFormat.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            return m
-        }
-        let px = size.lowercased().split(separator: "x").compactMap { Int($0) }
-        guard px.count == 2, (200...10000).contains(px[0]), (150...10000).contains(px[1]) else {
-            throw ValidationError("--size takes WIDTHxHEIGHT between 200x150 and 10000x10000, e.g. 1600x1200")
-        }
+        let formats = try parseFormats(format)
+        let px = try parseSize(size)
         try reportingErrors {
             let theatre = try Theatre.load(from: dataOptions.root)
             let diff = try SituationDiff(from: from, to: to, in: theatre)
@@ -63,7 +55,7 @@ struct DiffCommand: ParsableCommand {
                 let dir = URL(fileURLWithPath: out, isDirectory: true)
                 try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
                 let outputs = formats.map { f in (f, dir.appendingPathComponent("\(from)_\(to)-diff.\(f.rawValue)")) }
-                try MapDocument(diff: diff, width: px[0], height: px[1]).write(outputs)
+                try MapDocument(diff: diff, width: px.0, height: px.1).write(outputs)
                 for (_, url) in outputs { FileHandle.standardError.write(Data("wrote \(url.relativeDisplay)\n".utf8)) }
             }
             print(json ? diff.json.encoded(indent: 2) : diff.markdown, terminator: json ? "\n" : "")

@@ -42,16 +42,7 @@ struct MapCommand: ParsableCommand {
 
     @OptionGroup var dataOptions: DataOptions
 
-    var formats: [MapFormat] {
-        get throws {
-            try format.split(separator: ",").map { f in
-                guard let m = MapFormat(rawValue: f.trimmingCharacters(in: .whitespaces).lowercased()) else {
-                    throw ValidationError("unknown format \"\(f)\"; choose from \(MapFormat.allCases.map(\.rawValue).joined(separator: ", "))")
-                }
-                return m
-            }
-        }
-    }
+    var formats: [MapFormat] { get throws { try parseFormats(format) } }
 
     var paperMM: (width: Double, height: Double)? {
         get throws {
@@ -65,14 +56,7 @@ struct MapCommand: ParsableCommand {
 
     var pixelSize: (Int, Int) {
         get throws {
-            if let size {
-                if let preset = PageSize.presets[size.lowercased()] { return preset }
-                let p = size.lowercased().split(separator: "x").compactMap { Int($0) }
-                guard p.count == 2 else {
-                    throw ValidationError("--size takes WIDTHxHEIGHT (e.g. 1600x1200) or a preset: \(PageSize.presets.keys.sorted().joined(separator: ", "))")
-                }
-                return (p[0], p[1])
-            }
+            if let size { return try parseSize(size) }
             if let mm = try paperMM {
                 let d = dpi ?? 150
                 return (Int((mm.width / 25.4 * d).rounded()), Int((mm.height / 25.4 * d).rounded()))
@@ -85,10 +69,7 @@ struct MapCommand: ParsableCommand {
         guard window >= 1 else { throw ValidationError("--window must be at least 1 day") }
         if let dpi, !(36...1200).contains(dpi) { throw ValidationError("--dpi must be between 36 and 1200") }
         _ = try paperMM
-        let (w, h) = try pixelSize
-        guard (200...10000).contains(w), (150...10000).contains(h) else {
-            throw ValidationError("the image size must be between 200x150 and 10000x10000 px")
-        }
+        try checkSize(try pixelSize)
         _ = try formats
     }
 
