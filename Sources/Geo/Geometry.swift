@@ -134,9 +134,6 @@ public struct Geometry: @unchecked Sendable {
     public func makeValid() throws -> Geometry { try Self.wrap(GEOSMakeValid_r(Self.ctx, ptr), "make valid") }
     public func convexHull() throws -> Geometry { try Self.wrap(GEOSConvexHull_r(Self.ctx, ptr), "convex hull") }
     public func lineMerge() throws -> Geometry { try Self.wrap(GEOSLineMerge_r(Self.ctx, ptr), "line merge") }
-    public func simplified(_ tolerance: Double) throws -> Geometry {
-        try Self.wrap(GEOSTopologyPreserveSimplify_r(Self.ctx, ptr, tolerance), "simplify")
-    }
     public func pointOnSurface() throws -> Geometry { try Self.wrap(GEOSPointOnSurface_r(Self.ctx, ptr), "point on surface") }
 
     public func distance(to o: Geometry) -> Double { var d = 0.0; GEOSDistance_r(Self.ctx, ptr, o.ptr, &d); return d }

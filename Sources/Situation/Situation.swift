@@ -13,8 +13,6 @@ public struct PostStatus: Sendable {
     /// What GEOS makes of the post's position: distances, encirclement, uncertainty area.
     public let proximity: PostProximity
 
-    /// Computed: the post lies inside the area the government side holds.
-    public var insideGovernmentArea: Bool { proximity.computed == .insideGovernmentArea }
     /// Computed encircled (inside the government area, or cut off from the border) but no
     /// source reports it encircled by the map's date.
     public var computedOnlyEncircled: Bool { proximity.computed.isEncircled && reportedEncircled == nil }

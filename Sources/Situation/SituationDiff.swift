@@ -89,7 +89,7 @@ public struct SituationDiff: Sendable {
         let interval = to.window
         events = theatre.events.filter { interval.contains($0.date) }
         postsReinforced = events.filter { $0.kind == .postReinforced }
-        conflictingClaims = theatre.control.claims.filter { $0.role == .claim && interval.contains($0.date) }
+        conflictingClaims = to.conflictingClaims
     }
 
     public var isEmpty: Bool {
