@@ -220,12 +220,7 @@ struct Furniture {
     func drawCredits(_ situation: Situation) {
         let f = layout.footer
         var byOutlet = [String: Set<String>]()
-        for e in situation.theatre.events where situation.window.contains(e.date) {
-            for s in e.allSources { byOutlet[s.outlet, default: []].insert(s.attributedTo == s.outlet ? "" : s.attributedTo) }
-        }
-        for ch in situation.changes {
-            byOutlet[ch.claim.source.outlet, default: []].insert(ch.claim.source.attributedTo == ch.claim.source.outlet ? "" : ch.claim.source.attributedTo)
-        }
+        for s in situation.windowSources { byOutlet[s.outlet, default: []].insert(s.attributedTo == s.outlet ? "" : s.attributedTo) }
         let outlets = byOutlet.keys.sorted().map { o -> String in
             let who = byOutlet[o]!.filter { !$0.isEmpty }.sorted()
             return who.isEmpty ? o : "\(o) (citing \(who.prefix(3).joined(separator: "; "))\(who.count > 3 ? "…" : ""))"

@@ -135,11 +135,16 @@ public struct MapDocument {
         var svg = try String(contentsOf: url, encoding: .utf8)
         guard let open = svg.range(of: "version=\"1.1\">") else { return }
         let m = metadata
-        func esc(_ s: String) -> String {
-            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-        }
-        svg.insert(contentsOf: "\n<title>\(esc(m.title))</title>\n<desc>\(esc(m.description)) \(esc(m.source)) Made with \(m.software).</desc>",
+        svg.insert(contentsOf: "\n<title>\(m.title.xmlEscaped)</title>\n<desc>\(m.description.xmlEscaped) \(m.source.xmlEscaped) Made with \(m.software).</desc>",
                    at: open.upperBound)
         try Data(svg.utf8).write(to: url)
+    }
+}
+
+extension String {
+    /// Safe as XML/HTML text or attribute value.
+    var xmlEscaped: String {
+        replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }

@@ -14,9 +14,7 @@ public struct MapMetadata: Sendable {
     init(situation: Situation, diffFrom: Day?) {
         let d = situation.date
         title = diffFrom.map { "Northwest Syria (Idlib): changes \($0) to \(d)" } ?? "Northwest Syria (Idlib): situation as of \(d)"
-        var outlets = Set<String>()
-        for e in situation.theatre.events where situation.window.contains(e.date) { for s in e.allSources { outlets.insert(s.outlet) } }
-        for c in situation.changes { outlets.insert(c.claim.source.outlet) }
+        let outlets = Set(situation.windowSources.map(\.outlet))
         let places = situation.changes.map(\.claim.placeName) + situation.movements.compactMap { $0.event.destination?.name }
         description = "Theatre: northwest Syria (Idlib). Control areas assessed from town-level reports (approximate), "
             + "front line, Turkish observation posts (approximate positions) and reports of \(situation.window.first) to \(d)"

@@ -233,7 +233,7 @@ struct MapRenderer {
     /// Places the reports of the window talk about: their labels come before other towns'.
     func keyPlaceIDs() -> Set<Int> {
         var ids = Set<Int>()
-        for e in situation.theatre.events where situation.window.contains(e.date) {
+        for e in situation.reported {
             for p in e.places + [e.origin, e.destination].compactMap({ $0 }) { ids.insert(p.id) }
         }
         for ch in situation.changes { ids.insert(ch.claim.placeID) }

@@ -38,9 +38,7 @@ public struct Report {
             try MapDocument(diff: diff).write([(.png, url)])
             maps.append(("Changes \(from.longDescription) → \(to.longDescription)", url))
         }
-        let analysis = try Analysis(situation: diff.to)
-        let text = format == .html ? html(diff: diff, analysis: analysis, maps: maps)
-                                   : markdown(diff: diff, analysis: analysis, maps: maps)
+        let text = format == .html ? html(diff: diff, maps: maps) : markdown(diff: diff, maps: maps)
         let url = dir.appendingPathComponent("report-\(from)_\(to).\(format.rawValue)")
         try AtomicFile.write(Data(text.utf8), to: url)
         return url
@@ -48,6 +46,19 @@ public struct Report {
 
     func eventsByDay() -> [(Day, [Event])] {
         days.map { d in (d, theatre.events.filter { $0.date == d }) }
+    }
+
+    /// The places an event names, each once, in order.
+    func placeNames(_ e: Event) -> [String] {
+        var names: [String] = []
+        for p in e.places + [e.origin, e.destination].compactMap({ $0 }) where !names.contains(p.name) { names.append(p.name) }
+        return names
+    }
+
+    /// Events whose sources disagree, and control claims kept but not applied, within the range.
+    func conflicts() -> (events: [Event], control: [ControlClaim]) {
+        (theatre.events.filter { $0.date >= from && $0.date <= to && !$0.claims.isEmpty },
+         theatre.control.claims.filter { $0.role == .claim && $0.date >= from && $0.date <= to })
     }
 
     func sourceText(_ s: Source) -> String {
@@ -62,7 +73,7 @@ public struct Report {
 
     // MARK: Markdown
 
-    func markdown(diff: SituationDiff, analysis: Analysis, maps: [(title: String, file: URL)]) -> String {
+    func markdown(diff: SituationDiff, maps: [(title: String, file: URL)]) -> String {
         var md = "# Northwest Syria (Idlib), \(from.longDescription) – \(to.longDescription)\n\n"
         md += "Made with mapgen from the encoded reports. Control is assessed from town-level reports; every observation-post position is approximate.\n\n"
         md += "## Maps\n\n"
@@ -73,8 +84,7 @@ public struct Report {
             if events.isEmpty { md += "No events encoded for this day.\n\n"; continue }
             md += "| type | what | places | sources |\n|---|---|---|---|\n"
             for e in events {
-                let places = (e.places + [e.origin, e.destination].compactMap { $0 }).map(\.name)
-                md += "| \(e.kind.rawValue) | \(e.summary.replacingOccurrences(of: "|", with: "/")) | \(Array(NSOrderedSet(array: places)).map { "\($0)" }.joined(separator: ", ")) | \(e.sources.map(sourceText).joined(separator: "; ")) |\n"
+                md += "| \(e.kind.rawValue) | \(e.summary.replacingOccurrences(of: "|", with: "/")) | \(placeNames(e).joined(separator: ", ")) | \(e.sources.map(sourceText).joined(separator: "; ")) |\n"
             }
             md += "\n"
         }
@@ -84,8 +94,7 @@ public struct Report {
             md += "| \(p.post.id) \(p.post.shortName) | \(x.governmentAreaKm.map { String(format: "%.1f", $0) } ?? "–") | \(x.frontLineKm.map { String(format: "%.1f", $0) } ?? "–") | \(x.computed.rawValue) | \(p.reportedEncircled.map { "since \($0)" } ?? "no") | \(x.agrees(withReported: p.reportedEncircled != nil) ? "yes" : "**no**") |\n"
         }
         md += "\n## Conflicting claims\n\n"
-        let disputed = theatre.events.filter { $0.date >= from && $0.date <= to && !$0.claims.isEmpty }
-        let control = theatre.control.claims.filter { $0.role == .claim && $0.date >= from && $0.date <= to }
+        let (disputed, control) = conflicts()
         if disputed.isEmpty && control.isEmpty { md += "None in the range.\n" }
         for e in disputed {
             md += "- **\(e.summary)** (\(e.date))\n"
@@ -97,11 +106,8 @@ public struct Report {
 
     // MARK: HTML
 
-    func html(diff: SituationDiff, analysis: Analysis, maps: [(title: String, file: URL)]) -> String {
-        func esc(_ s: String) -> String {
-            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-        }
+    func html(diff: SituationDiff, maps: [(title: String, file: URL)]) -> String {
+        func esc(_ s: String) -> String { s.xmlEscaped }
         var h = """
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8">
@@ -130,9 +136,7 @@ public struct Report {
             if events.isEmpty { h += "<p class=\"note\">No events encoded for this day.</p>\n"; continue }
             h += "<table><tr><th>type</th><th>what</th><th>places</th><th>outlet, date, attributed to</th></tr>\n"
             for e in events {
-                var places: [String] = []
-                for p in e.places + [e.origin, e.destination].compactMap({ $0 }) where !places.contains(p.name) { places.append(p.name) }
-                h += "<tr><td>\(esc(e.kind.rawValue))</td><td>\(esc(e.summary))</td><td>\(esc(places.joined(separator: ", ")))</td><td>\(e.sources.map { esc(sourceText($0)) }.joined(separator: "<br>"))</td></tr>\n"
+                h += "<tr><td>\(esc(e.kind.rawValue))</td><td>\(esc(e.summary))</td><td>\(esc(placeNames(e).joined(separator: ", ")))</td><td>\(e.sources.map { esc(sourceText($0)) }.joined(separator: "<br>"))</td></tr>\n"
             }
             h += "</table>\n"
         }
@@ -143,8 +147,7 @@ public struct Report {
             h += "<tr><td>\(esc(p.post.id)) \(esc(p.post.shortName))</td><td class=\"n\">\(x.governmentAreaKm.map { String(format: "%.1f", $0) } ?? "–")</td><td class=\"n\">\(x.frontLineKm.map { String(format: "%.1f", $0) } ?? "–")</td><td>\(esc(x.computed.rawValue))</td><td>\(p.reportedEncircled.map { "since \($0)" } ?? "no")</td><td\(agree ? "" : " class=\"no\"")>\(agree ? "yes" : "no")</td><td>\(esc(x.nearby.prefix(6).map { "\($0.place.name) (\($0.holder?.rawValue ?? "?"))" }.joined(separator: ", ")))</td></tr>\n"
         }
         h += "</table>\n<h2>Conflicting claims</h2>\n"
-        let disputed = theatre.events.filter { $0.date >= from && $0.date <= to && !$0.claims.isEmpty }
-        let control = theatre.control.claims.filter { $0.role == .claim && $0.date >= from && $0.date <= to }
+        let (disputed, control) = conflicts()
         if disputed.isEmpty && control.isEmpty { h += "<p class=\"note\">None in the range.</p>\n" }
         h += "<ul>\n"
         for e in disputed {

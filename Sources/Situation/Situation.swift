@@ -52,6 +52,8 @@ public struct Situation: Sendable {
     public let movements: [Movement]
     public let strikes: [Strike]
     public let changes: [ControlChange]
+    /// Every event reported in the window.
+    public let reported: [Event]
     /// Events in the window that are neither movements nor strikes (talks, statements, new posts…).
     public let windowEvents: [Event]
     /// Conflicting claims dated within the window (kept, not applied).
@@ -110,6 +112,7 @@ public struct Situation: Sendable {
         clock.lap("  posts")
 
         let recent = theatre.events.filter { window.contains($0.date) }
+        reported = recent
         movements = recent.compactMap { e in
             guard e.kind == .convoy, let a = e.origin, let b = e.destination, a.id != b.id else { return nil }
             return Movement(event: e, from: proj.project(a.location), to: proj.project(b.location))
@@ -169,6 +172,10 @@ public struct Situation: Sendable {
         }
         return out
     }
+
+    /// The sources of everything the map shows from the window: its events and the reports of
+    /// towns changing hands. Credits and metadata are made from these.
+    public var windowSources: [Source] { reported.flatMap(\.allSources) + changes.map(\.claim.source) }
 
     /// Areas in km² per side, inside the map view.
     public func areaKm2(_ side: Side) -> Double {

@@ -86,8 +86,7 @@ public struct SituationDiff: Sendable {
             guard let was = before[p.post.id] else { return false }
             return was.proximity.computed.isEncircled && !p.proximity.computed.isEncircled && p.reportedEncircled == nil
         }
-        let interval = to.window
-        events = theatre.events.filter { interval.contains($0.date) }
+        events = to.reported
         postsReinforced = events.filter { $0.kind == .postReinforced }
         conflictingClaims = to.conflictingClaims
     }
