@@ -25,7 +25,18 @@ DEV = sys.argv[1] if len(sys.argv) > 1 else "/work/devset-names"
 # Reviewed GeoNames Arabic variants. Where GeoNames lists several Arabic-script spellings for a
 # place, none is taken unless it is picked here (the spelling Arabic Wikipedia/news use); a
 # variant listed in AR_REJECT is never taken (misspellings, other languages).
-AR_PICK = {}
+AR_PICK = {
+    108410: {"الرياض"}, 112931: {"طهران"}, 163345: {"طرطوس"}, 163747: {"تل الضمان"}, 163921: {"السقيلبية"},
+    164398: {"شطحة"}, 164947: {"السلمية"}, 166742: {"محردة"}, 166757: {"محمبل"}, 167605: {"معرة مصرين"},
+    168620: {"كفر زيتا"}, 168708: {"كفر بهم"}, 169190: {"جنديرس"}, 169389: {"إدلب", "ادلب"}, 169577: {"حمص"},
+    170017: {"حماة", "حماه"}, 170137: {"الحاضر"}, 170857: {"دارة عزة"}, 171694: {"باتبو"}, 172045: {"الزربة"},
+    172082: {"أعزاز", "إعزاز"}, 172256: {"عين العرب"}, 172347: {"التمانعة"}, 172503: {"السفيرة"},
+    172955: {"الرقة"}, 173364: {"القرداحة"}, 173377: {"القامشلي", "القامشلو"}, 173576: {"اللاذقية"},
+    173715: {"الجانودية"}, 174030: {"الأتارب"}, 174611: {"أبو الظهور"}, 250441: {"عمان"}, 281184: {"القدس"},
+    290030: {"الدوحة"}, 298333: {"شانلي أورفة"}, 302355: {"الريحانية"}, 311111: {"إسكندرونة"},
+    314830: {"غازي عنتاب", "عنتاب"}, 323786: {"أنقرة"}, 325363: {"أضنة"}, 360630: {"القاهرة"},
+    745044: {"اسطنبول"}, 1526273: {"أستانة", "نور سلطان"}, 2643743: {"لندن"},
+}
 AR_REJECT = {}
 GENERATED = ("GeoNames alternateNames", "CLDR ")
 # GeoNames alternates that are names of other places in this theatre or its news (ancient
@@ -51,7 +62,7 @@ def fold(s):
 ARABIC = re.compile(r"[\u0600-\u06FF]")
 # Letters of Persian, Urdu, Kurdish (Sorani), Uyghur… but not of Arabic: a variant with any of
 # them is not an Arabic spelling.
-NOT_ARABIC = re.compile(r"[پچژگکیۀەێۆڕڵھےںٹڈڑۋۇىﻯ\u200e\u200f]|[A-Za-z]")
+NOT_ARABIC = re.compile(r"[پچژگکیۀەێۆڕڵھےںٹڈڑۋۇﻯہۃٱ\u06C1-\u06D3\u200e\u200f]|[A-Za-z]")
 HARAKAT = re.compile(r"[\u064B-\u0652\u0670]")
 
 def arabic_variants(alts):
@@ -308,7 +319,8 @@ def build_names(places, index, regions, cities, countries):
 
     # GeoNames Arabic alternate names: places.tsv places with a GeoNames id, and regions in SY/TR
     targets = target_places(places, index)
-    for pid in sorted(targets | {g for g in region_ids}):
+    # every places.tsv place with a GeoNames id (not only the newsworthy ones): cheap and sourced
+    for pid in sorted(targets | region_ids | {p for p in places if p < 90000000}):
         v = cities.get(str(pid))
         if v is None:
             continue
