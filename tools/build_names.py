@@ -364,12 +364,21 @@ def build_names(places, index, regions, cities, countries):
             pid = next((int(r[0]) for r in regions if fold(r[1]) == fold(c[0])), None)
         if pid is not None:
             add(pid, c[3], "ar", "%s <%s>" % (c[4], c[5]))
-    # hand-checked names kept from the current names.tsv
+    # hand-checked names kept from the current names.tsv; an English spelling that is already a
+    # name or variant of its place in places.tsv/regions.tsv adds nothing and is dropped
+    known = {}
+    for pid, c in places.items():
+        known[str(pid)] = {fold(n) for n in [c[1]] + c[3].split(",") if n}
+    for r in regions:
+        known[str(r[0])] = {fold(str(n)) for n in [r[1]] + str(r[3]).split(",") if n}
     path = os.path.join(REPO, "Gazetteer", "names.tsv")
     if os.path.exists(path):
         for i, line in enumerate(open(path, encoding="utf-8")):
             c = line.rstrip("\n").split("\t")
             if i == 0 or len(c) != 4 or c[3].startswith(GENERATED):
+                continue
+            if c[2] == "en" and fold(c[1]) in known.get(c[0], set()):
+                print("dropped en %s for %s: already a variant" % (c[1], c[0]))
                 continue
             add(c[0], c[1], c[2], c[3])
     return rows
