@@ -17,7 +17,7 @@ from DCW states given with --admin1-dcw), inset_countries (DCW countries, simpli
 FeatureCollections. --names (TSV: layer, name, lon, lat, note) names the river or lake nearest to
 each point (within 3 km).
 """
-import argparse, json, os, subprocess, sys
+import argparse, atexit, json, os, shutil, subprocess, sys, tempfile
 
 try:
     from shapely.geometry import LineString, MultiLineString, Polygon, MultiPolygon, Point, box, shape, mapping
@@ -34,9 +34,14 @@ def die(msg):
     sys.exit(1)
 
 
+# GMT leaves gmt.history (and maybe gmt.conf) in its working directory: run it in a scratch one.
+SCRATCH = tempfile.mkdtemp(prefix="build_basemap.")
+atexit.register(shutil.rmtree, SCRATCH, True)
+
+
 def gmt(*args, stdin=None):
     try:
-        p = subprocess.run(["gmt"] + list(args), input=stdin, capture_output=True, text=True)
+        p = subprocess.run(["gmt"] + list(args), input=stdin, capture_output=True, text=True, cwd=SCRATCH)
     except FileNotFoundError:
         die("gmt not found: apt-get install gmt gmt-gshhg-full gmt-dcw")
     if p.returncode != 0:
@@ -128,7 +133,7 @@ def main():
     except (ValueError, AssertionError):
         die("--bbox must be W/S/E/N with W < E and S < N, e.g. 35.8/48.6/38.6/50.3")
     os.makedirs(a.out, exist_ok=True)
-    R = "-R%s" % a.bbox
+    R = "-R%r/%r/%r/%r" % (w, e, s, n)   # GMT wants W/E/S/N; our boxes are W/S/E/N
     ver = gmt("--version").strip()
     src = GSHHG % ver
     dcw_ver = "2.1"
@@ -244,7 +249,7 @@ def main():
     if a.inset_box:
         iw, is_, ie, in_ = (float(x) for x in a.inset_box.split("/"))
         ib = box(iw, is_, ie, in_)
-        region = "-R%s" % a.inset_box
+        region = "-R%r/%r/%r/%r" % (iw, ie, is_, in_)
         feats = []
         for code in [c for c in a.inset_countries.split(",") if c]:
             g = dcw_polygon(code, region).intersection(ib).simplify(0.02, preserve_topology=True)
