@@ -18,7 +18,7 @@ its name (Yatskivka) and keeps the original as a variant.
 
 corrections.tsv (header line; '#' comments) applies on top, in file order. Columns:
   action  geonameid  name  variants  latitude  longitude  feature_code  population  rank  source  note
-  rename   set the display name (the old name becomes a variant)        uses name
+  rename   set the display name (the old name becomes a variant)        uses name, variants
   variants add comma-separated variants                                  uses variants
   rank     set the label rank 1..5                                      uses rank
   drop     leave the row out (city districts, duplicates)               -
@@ -233,6 +233,7 @@ def main():
             r["alt"].append(r["name"])
             r["name"] = c["name"]
             r["ascii"] = ascii_fold(c["name"])
+            r["alt"] += [v for v in c["variants"].split(",") if v]
         elif c["action"] == "variants":
             r["alt"] += [v for v in c["variants"].split(",") if v]
         elif c["action"] == "rank":
