@@ -21,6 +21,7 @@ import argparse, atexit, json, os, shutil, subprocess, sys, tempfile
 
 try:
     from shapely.geometry import LineString, MultiLineString, Polygon, MultiPolygon, Point, box, shape, mapping
+    from shapely.geometry.polygon import orient
     from shapely.ops import linemerge, polygonize, unary_union
 except ImportError:
     sys.exit("build_basemap: needs shapely: apt-get install python3-shapely, and run with /usr/bin/python3")
@@ -66,7 +67,12 @@ def segments(text):
 
 
 def rnd(geom, nd=5):
-    """Coordinates rounded to ~1 m, for small, stable files."""
+    """Coordinates rounded to ~1 m, for small, stable files; polygon rings wound as RFC 7946 asks
+    (exterior counter-clockwise, holes clockwise)."""
+    if geom.geom_type == "Polygon":
+        geom = orient(geom, 1.0)
+    elif geom.geom_type == "MultiPolygon":
+        geom = MultiPolygon([orient(g, 1.0) for g in geom.geoms])
     def r(c):
         if isinstance(c, (list, tuple)) and c and isinstance(c[0], (int, float)):
             return [round(c[0], nd), round(c[1], nd)]
