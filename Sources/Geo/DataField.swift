@@ -6,10 +6,11 @@ public struct DataField {
 
     public init(file: String, line: Int) { self.file = file; self.line = line }
 
-    /// A decimal number within `range` (finite: `nan` and `inf` are refused too).
+    /// A decimal number within `range`. Only decimal notation is taken: Swift's `Double("nan")`,
+    /// `Double("inf")` and `Double("0x1p3")` parse, but no data file means them.
     public func double(_ text: some StringProtocol, _ column: String, in range: ClosedRange<Double>,
                        example: String) throws -> Double {
-        guard let v = Double(text), v.isFinite, range.contains(v) else {
+        guard text.utf8.allSatisfy({ Self.decimal.contains($0) }), let v = Double(text), v.isFinite, range.contains(v) else {
             throw DataError(file: file, line: line,
                             "\(column) is \"\(text)\", not a number from \(Self.format(range.lowerBound)) to \(Self.format(range.upperBound))",
                             fix: "write \(column) as a plain number, e.g. \(example)")
@@ -36,6 +37,8 @@ public struct DataField {
     public func optionalInt(_ text: some StringProtocol, _ column: String, in range: ClosedRange<Int>, example: String) throws -> Int? {
         text.isEmpty ? nil : try int(text, column, in: range, example: example)
     }
+
+    private static let decimal = Set("0123456789+-.eE".utf8)
 
     static func format(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v) }
 }

@@ -166,6 +166,11 @@ public struct Gazetteer: Sendable {
     public static func key(_ name: String) -> String {
         // Byte-level fast path for plain ASCII names (most of them); the general path folds
         // Latin diacritics (ā → a, ḩ → h) and keeps other scripts (Arabic) as they are.
+        name.utf8.allSatisfy({ $0 < 0x80 }) ? asciiKey(name) : unicodeKey(name)
+    }
+
+    /// `key` for any text (the ASCII path must give the same answer; a test compares them).
+    static func unicodeKey(_ name: String) -> String {
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(name.utf8.count)
         for c in name.unicodeScalars {
@@ -195,6 +200,26 @@ public struct Gazetteer: Sendable {
         }
         return String(out)
     }
+
+    /// `key` for ASCII text, on bytes: the same folding, without building scalars and strings per word.
+    static func asciiKey(_ name: String) -> String {
+        var words: [ArraySlice<UInt8>] = []
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(name.utf8.count)
+        for b in name.utf8 {
+            switch b {
+            case UInt8(ascii: "'"), UInt8(ascii: "`"), UInt8(ascii: "."), UInt8(ascii: "("), UInt8(ascii: ")"): continue
+            case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: ","), UInt8(ascii: "/"), UInt8(ascii: "\t"): bytes.append(0x20)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(b | 0x20)
+            default: bytes.append(b)
+            }
+        }
+        words = bytes.split(separator: 0x20)
+        if words.count > 1, let first = words.first, asciiArticles.contains(Array(first)) { words.removeFirst() }
+        return String(decoding: Array(words.joined(separator: [0x20])), as: UTF8.self)
+    }
+
+    private static let asciiArticles: Set<[UInt8]> = Set(articles.map { Array($0.utf8) })
 
     private static let articles: Set<String> = ["al", "el", "ad", "ar", "as", "at", "an", "az", "ash"]
 

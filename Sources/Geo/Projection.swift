@@ -84,9 +84,9 @@ final class PROJTransform: @unchecked Sendable {
     }
 
     /// Transforms one coordinate pair; PROJ's error (or a result that is not finite) is a `ProjectionError`.
-    func transform(_ a: Double, _ b: Double, inverse: Bool, what: String) throws -> (Double, Double) {
+    func transform(_ a: Double, _ b: Double, inverse: Bool, what: @autoclosure () -> String) throws -> (Double, Double) {
         guard a.isFinite, b.isFinite else {
-            throw ProjectionError(operation: what, message: "the coordinates are not finite numbers")
+            throw ProjectionError(operation: what(), message: "the coordinates are not finite numbers")
         }
         lock.lock()
         defer { lock.unlock() }
@@ -95,7 +95,7 @@ final class PROJTransform: @unchecked Sendable {
         let errno = proj_errno(pj)
         guard errno == 0, c.xy.x.isFinite, c.xy.y.isFinite else {
             let message = errno == 0 ? "the result is not finite" : Self.message(ctx, errno)
-            throw ProjectionError(operation: what, message: message)
+            throw ProjectionError(operation: what(), message: message)
         }
         return (c.xy.x, c.xy.y)
     }

@@ -34,8 +34,8 @@ public struct Theatre: Sendable {
     public let events: [Event]
     public let control: ControlLog
     /// How many rows of `control.tsv` and of `areas.tsv` (each expanded to the places in its area) `control` holds.
-    public let controlClaimRows: Int
-    public let areaClaimRows: Int
+    public internal(set) var controlClaimRows = 0
+    public internal(set) var areaClaimRows = 0
     public let highways: [Highway]
     public let basemap: Basemap
     public let projection: MapProjection
