@@ -491,7 +491,8 @@ struct NearestIndex {
                     guard abs(i - ci) == ring || abs(j - cj) == ring else { continue }
                     for k in buckets[j * cols + i] {
                         let d = (points[k] - p), dd = d.x * d.x + d.y * d.y
-                        if dd < best?.1 ?? .infinity { best = (k, dd) }
+                        if let b = best, !(dd < b.1) { continue }
+                        best = (k, dd)
                     }
                 }
             }

@@ -31,7 +31,14 @@ struct BasemapLayer {
                     throw Problem("holds no polygons (\(raw.isEmpty ? "no geometry at all" : "no Polygon or MultiPolygon feature"))",
                                   fix: "this layer needs its Polygon features; restore the file from git")
                 }
-                return name == "land.geojson" ? try raw.makeValid().polygonal : raw
+                // Land is repaired (control areas are cut from it); another invalid polygon layer
+                // would draw wrong or break clipping, so it is refused with GEOS's reason.
+                if name == "land.geojson" { return try raw.makeValid().polygonal }
+                guard try raw.isValid else {
+                    throw Problem("has an invalid polygon (\(try raw.invalidReason))",
+                                  fix: "repair the geometry (QGIS: Fix geometries, or ogr2ogr -makevalid) or restore the file from git")
+                }
+                return raw
             case .lines:
                 guard shapes.contains(where: { if case .line(let pts) = $0 { return pts.count >= 2 } else { return false } }) else {
                     throw Problem("holds no lines (\(raw.isEmpty ? "no geometry at all" : "no LineString feature"))",
