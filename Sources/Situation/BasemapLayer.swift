@@ -76,7 +76,9 @@ struct BasemapLayer {
             let m = e.message
             if let at = m.range(of: "at line "), let comma = m[at.upperBound...].firstIndex(of: ","),
                let line = Int(m[at.upperBound..<comma]) {
-                let rest = m[m.index(after: comma)...].trimmingCharacters(in: CharacterSet(charactersIn: " '"))
+                var rest = m[m.index(after: comma)...].trimmingCharacters(in: .whitespaces)
+                // GEOS quotes the parser's whole message: drop its closing quote, not the parser's own.
+                if rest.hasSuffix("'"), m.contains("'[json.exception") { rest.removeLast() }
                 throw DataError(file: file, line: line, "not valid GeoJSON (\(rest))",
                                 fix: "the file must be RFC 7946 GeoJSON; restore it from git or re-export it")
             }
