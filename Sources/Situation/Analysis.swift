@@ -128,8 +128,8 @@ public struct Analysis: Sendable {
         let s = situation
         let proj = s.theatre.projection
         var w = GeoJSONWriter()
-        for side in s.areas.keys.sorted() {
-            w.add(try proj.unproject(s.areas[side]!), properties: [
+        for (side, area) in s.areas.sorted(by: { $0.key < $1.key }) {
+            w.add(try proj.unproject(area), properties: [
                 "layer": "control_area", "side": .string(side.rawValue), "date": .string(s.date.description),
                 "area_km2": .rounded(s.areaKm2(side), 0), "approximate": true,
             ])

@@ -66,6 +66,15 @@ public struct Theatre: Sendable {
         let gazetteer = try Gazetteer.load(directory: gazDir)
         clock.lap("  gazetteer")
         let projection = try MapProjection(center: idlibCenter)
+        // Every place must have a position on the map (PROJ can refuse one, e.g. near the
+        // antipode), so that later steps never meet a place they cannot draw.
+        for p in gazetteer.places {
+            do { _ = try projection.project(p.location) } catch let e as ProjectionError {
+                throw DataError(file: gazDir.appendingPathComponent("places.tsv").relativeDisplay,
+                                "place \(p.id) \"\(p.name)\" at \(p.location) has no position on the map (\(e.message))",
+                                fix: "check its latitude and longitude (columns 5 and 6)")
+            }
+        }
 
         func text(_ dir: URL, _ name: String) throws -> (String, String) {
             let url = dir.appendingPathComponent(name)

