@@ -70,7 +70,7 @@ public struct MapDocument {
         let worlds = pages.map { PageLayout(width: $0.0, height: $0.1, view: situation.theatre.view).world }
         let visible = Rect(minX: worlds.map(\.minX).min()!, minY: worlds.map(\.minY).min()!,
                            maxX: worlds.map(\.maxX).max()!, maxY: worlds.map(\.maxY).max()!)
-        let scene = MapScene(situation, rings: rings, diff: diff, visible: visible)
+        let scene = try MapScene(situation, rings: rings, diff: diff, visible: visible)
         var failures = [Error?](repeating: nil, count: outputs.count)
         failures.withUnsafeMutableBufferPointer { results in
             let results = results

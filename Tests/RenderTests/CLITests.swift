@@ -3,26 +3,10 @@ import XCTest
 
 /// The command line as a user runs it: the built `mapgen` beside the test bundle.
 final class CLITests: XCTestCase {
-    var binary: URL {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("mapgen")
-    }
-
     @discardableResult
     func run(_ args: [String], in dir: URL? = nil) throws -> (status: Int32, out: String, err: String) {
-        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
-            throw XCTSkip("mapgen is not built beside the tests (\(binary.path))")
-        }
-        let p = Process()
-        p.executableURL = binary
-        p.arguments = args + ["--data", repoRoot.path]
-        p.currentDirectoryURL = dir ?? FileManager.default.temporaryDirectory
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        let r = try MapgenProcess.run(args, in: dir)
+        return (r.status, r.out, r.err)
     }
 
     func testTheSameCommandTwiceGivesIdenticalBytesInEveryFormat() throws {
