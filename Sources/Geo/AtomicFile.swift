@@ -51,26 +51,38 @@ public enum AtomicFile {
         }
     }
 
-    /// Creates a folder (and its parents), or says clearly why not.
-    public static func createFolder(_ url: URL) throws {
+    /// Checks that a folder exists and can be written, or could be created; creates nothing.
+    public static func checkFolder(_ url: URL) throws {
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) {
             guard isDir.boolValue else { throw OutputError(path: url.path, problem: "is a file, not a folder: choose another output folder") }
             guard access(url.path, W_OK | X_OK) == 0 else {
-                throw OutputError(path: url.path, problem: "is not writable (\(errnoText())): choose another output folder")
+                throw OutputError(path: url.path, problem: "cannot be written to (\(errnoText())): choose another output folder")
             }
             return
         }
-        // Walk up to the nearest existing ancestor so the message names what is in the way.
+        // The nearest existing ancestor must be a folder we may write in.
         var ancestor = url.deletingLastPathComponent()
         while ancestor.path != "/", !FileManager.default.fileExists(atPath: ancestor.path) { ancestor = ancestor.deletingLastPathComponent() }
-        if FileManager.default.fileExists(atPath: ancestor.path, isDirectory: &isDir), !isDir.boolValue {
-            throw OutputError(path: ancestor.path, problem: "is a file, so the folder \(url.path) cannot be made: choose another output folder")
+        guard FileManager.default.fileExists(atPath: ancestor.path, isDirectory: &isDir), isDir.boolValue else {
+            throw OutputError(path: url.path, problem: "cannot be made: \(ancestor.path) is a file, not a folder; choose another output folder")
         }
-        do {
-            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        } catch {
-            throw OutputError(path: url.path, problem: "cannot be created (\(access(ancestor.path, W_OK) == 0 ? "\(error.localizedDescription)" : "\(ancestor.path) is not writable")): choose another output folder")
+        guard access(ancestor.path, W_OK | X_OK) == 0 else {
+            throw OutputError(path: url.path, problem: "cannot be made: \(ancestor.path) is not writable (\(errnoText())); choose another output folder")
+        }
+    }
+
+    /// Creates a folder (and its parents), or says clearly why not.
+    public static func createFolder(_ url: URL) throws {
+        try checkFolder(url)
+        var missing: [String] = []
+        var dir = url.standardizedFileURL
+        while dir.path != "/", !FileManager.default.fileExists(atPath: dir.path) {
+            missing.append(dir.path)
+            dir = dir.deletingLastPathComponent()
+        }
+        for path in missing.reversed() where mkdir(path, 0o777) != 0 && errno != EEXIST {
+            throw OutputError(path: path, problem: "cannot be made (\(errnoText())); choose another output folder")
         }
     }
 
@@ -108,6 +120,7 @@ public enum AtomicFile {
 public struct OutputError: Error, CustomStringConvertible {
     public let path: String
     public let problem: String
+    public init(path: String, problem: String) { self.path = path; self.problem = problem }
     public var description: String { "\(path): \(problem)" }
 }
 

@@ -106,10 +106,8 @@ public struct MapDocument {
         }
         let m = metadata
         let targets = try unique.map { try CairoTarget(format: $0, page: pageSize($0), metadata: m, dpi: dpi) }
-        DispatchQueue.concurrentPerform(iterations: targets.count) { i in
-            let t = targets[i]
-            if let d = drawings[t.format] { t.draw(d) }
-        }
+        let jobs = targets.compactMap { t in drawings[t.format].map { (t, $0) } }
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { i in jobs[i].0.draw(jobs[i].1) }
         var out: [MapFormat: Data] = [:]
         for t in targets {
             var data = try t.bytes()

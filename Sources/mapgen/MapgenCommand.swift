@@ -23,6 +23,13 @@ struct Mapgen: ParsableCommand {
         """,
         subcommands: [MapCommand.self, AnalyzeCommand.self, DiffCommand.self, ReportCommand.self, ResolveCommand.self],
         defaultSubcommand: MapCommand.self)
+
+    static func main() {
+        let handlers = SignalCleanup.install()
+        let status = runReportingUsage(Array(CommandLine.arguments.dropFirst()))
+        withExtendedLifetime(handlers) {}
+        Foundation.exit(status)
+    }
 }
 
 /// Options every command that reads the data shares.
@@ -33,14 +40,3 @@ struct DataOptions: ParsableArguments {
     var root: URL { URL(fileURLWithPath: data, isDirectory: true) }
 }
 
-/// Runs `body`, turning the errors a user can fix into one clear message and exit code 1.
-func reportingErrors<T>(_ body: () throws -> T) throws -> T {
-    do { return try body() } catch let e as ExitCode { throw e } catch let e as ValidationError { throw e } catch {
-        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-        throw ExitCode(1)
-    }
-}
-
-extension Day: ExpressibleByArgument {
-    public init?(argument: String) { self.init(argument) }
-}
