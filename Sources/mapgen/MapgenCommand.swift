@@ -38,5 +38,12 @@ struct DataOptions: ParsableArguments {
     var data: String = "."
 
     var root: URL { URL(fileURLWithPath: data, isDirectory: true) }
+
+    func validate() throws {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.appendingPathComponent("Gazetteer").path, isDirectory: &isDir), isDir.boolValue else {
+            throw ValidationError("--data \(data): no Gazetteer/ folder there; run mapgen from the repository root, or pass --data DIR (the folder holding Gazetteer/ and Reports/)")
+        }
+    }
 }
 
