@@ -5,8 +5,8 @@ import Foundation
 ///
 /// Owns its Cairo surface and context. It is created on the calling thread, in the order the
 /// formats were asked for, then handed to exactly one drawing thread, and read back on the
-/// calling thread only after that thread has finished (`concurrentPerform` returns): the C
-/// handles are never used by two threads at once, hence `@unchecked Sendable`.
+/// calling thread only after that thread has finished (the dispatch group is waited for): the
+/// C handles are never used by two threads at once, hence `@unchecked Sendable`.
 final class CairoTarget: @unchecked Sendable {
     let format: MapFormat
     private let surface: OpaquePointer
@@ -15,7 +15,6 @@ final class CairoTarget: @unchecked Sendable {
     private let sink = ByteSink()
     private let metadata: MapMetadata
     private let dpi: Double?
-    private var drawn = false
 
     init(format: MapFormat, page: (width: Double, height: Double), metadata: MapMetadata, dpi: Double?) throws {
         self.format = format
@@ -60,27 +59,41 @@ final class CairoTarget: @unchecked Sendable {
         cairo_surface_destroy(surface)
     }
 
-    /// Replays the drawing (on the calling thread, with a text shaper of its own).
-    func draw(_ drawing: Drawing) {
-        drawing.replay(on: cr, shaper: TextShaper())
-        drawn = true
+    private var result: Result<Data, Error> = .failure(MapDocument.WriteError.cairo(.svg, "nothing was drawn"))
+
+    /// Replays the drawing and finishes the file, on the calling thread; `shaper` must belong
+    /// to that thread.
+    func produce(_ drawing: Drawing, shaper: TextShaper) {
+        drawing.replay(on: cr, shaper: shaper)
+        result = Result { try finish() }
     }
 
-    /// The finished file's bytes.
-    func bytes() throws -> Data {
-        guard drawn else { throw MapDocument.WriteError.cairo(format, "nothing was drawn") }
+    /// The finished file's bytes (after `produce`).
+    func bytes() throws -> Data { try result.get() }
+
+    private func finish() throws -> Data {
         switch format {
         case .svg, .pdf:
             cairo_surface_finish(surface)
             let status = cairo_surface_status(surface)
             guard status == CAIRO_STATUS_SUCCESS else { throw MapDocument.WriteError.cairo(format, String(cString: cairo_status_to_string(status))) }
-            return sink.data
+            return format == .svg ? described(sink.data) : sink.data
         case .png:
             let m = metadata
             let text = [("Title", m.title), ("Description", m.description), ("Source", m.source),
                         ("Creation Time", m.creationTime), ("Software", m.software)]
             do { return try PNGWriter.encode(surface, text: text, dpi: dpi) } catch { throw MapDocument.WriteError.cairo(format, "\(error)") }
         }
+    }
+
+    /// Adds <title> and <desc> to the SVG Cairo wrote, so that it embeds and reads well.
+    private func described(_ data: Data) -> Data {
+        var svg = String(decoding: data, as: UTF8.self)
+        guard let open = svg.range(of: "version=\"1.1\">") else { return data }
+        let m = metadata
+        svg.insert(contentsOf: "\n<title>\(m.title.xmlEscaped)</title>\n<desc>\(m.description.xmlEscaped) \(m.source.xmlEscaped) Made with \(m.software).</desc>",
+                   at: open.upperBound)
+        return Data(svg.utf8)
     }
 }
 

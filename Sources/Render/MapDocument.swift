@@ -46,9 +46,9 @@ public struct MapDocument {
     }
 
     /// The map drawn once for a page size: every placement decided and every text measured.
-    func drawing(width: Double, height: Double, scene: MapScene) -> Drawing {
+    func drawing(width: Double, height: Double, scene: MapScene, shaper: TextShaper = TextShaper()) -> Drawing {
         let layout = PageLayout(width: width, height: height, view: situation.theatre.view)
-        let canvas = Canvas(unit: layout.unit)
+        let canvas = Canvas(unit: layout.unit, shaper: shaper)
         let renderer = MapRenderer(situation: situation, style: style, layout: layout, canvas: canvas, scene: scene)
         let used = renderer.draw()
         var clock = Stopwatch()
@@ -94,37 +94,34 @@ public struct MapDocument {
     public func render(_ formats: [MapFormat]) throws -> [MapFormat: Data] {
         var unique: [MapFormat] = []
         for f in formats where !unique.contains(f) { unique.append(f) }
+        var clock = Stopwatch()
         let scene = scene(for: unique)
+        let shaper = TextShaper()
         var drawings: [MapFormat: Drawing] = [:]
         var bySize: [String: Drawing] = [:]
         for f in unique {
             let (w, h) = pageSize(f)
             let key = "\(w)x\(h)"
-            let d = bySize[key] ?? drawing(width: w, height: h, scene: scene)
+            let d = bySize[key] ?? drawing(width: w, height: h, scene: scene, shaper: shaper)
             bySize[key] = d
             drawings[f] = d
         }
+        clock.lap("    drawn once")
         let m = metadata
         let targets = try unique.map { try CairoTarget(format: $0, page: pageSize($0), metadata: m, dpi: dpi) }
         let jobs = targets.compactMap { t in drawings[t.format].map { (t, $0) } }
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { i in jobs[i].0.draw(jobs[i].1) }
-        var out: [MapFormat: Data] = [:]
-        for t in targets {
-            var data = try t.bytes()
-            if t.format == .svg { data = describeSVG(data) }
-            out[t.format] = data
+        // The first format is replayed here, with the shaper whose fonts are already loaded;
+        // the others on other cores, each with a shaper of its own.
+        let group = DispatchGroup()
+        for (target, drawing) in jobs.dropFirst() {
+            DispatchQueue.global(qos: .userInitiated).async(group: group) { target.produce(drawing, shaper: TextShaper()) }
         }
+        if let (target, drawing) = jobs.first { target.produce(drawing, shaper: shaper) }
+        group.wait()
+        clock.lap("    replayed and encoded: \(unique.map(\.rawValue).joined(separator: ", "))")
+        var out: [MapFormat: Data] = [:]
+        for t in targets { out[t.format] = try t.bytes() }
         return out
-    }
-
-    /// Adds <title> and <desc> to the SVG Cairo wrote, so that it embeds and reads well.
-    func describeSVG(_ data: Data) -> Data {
-        var svg = String(decoding: data, as: UTF8.self)
-        guard let open = svg.range(of: "version=\"1.1\">") else { return data }
-        let m = metadata
-        svg.insert(contentsOf: "\n<title>\(m.title.xmlEscaped)</title>\n<desc>\(m.description.xmlEscaped) \(m.source.xmlEscaped) Made with \(m.software).</desc>",
-                   at: open.upperBound)
-        return Data(svg.utf8)
     }
 }
 
