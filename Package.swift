@@ -27,11 +27,12 @@ let package = Package(
         .target(name: "Situation", dependencies: ["Geo", .product(name: "Yams", package: "Yams")],
                 swiftSettings: [.swiftLanguageMode(.v6)]),
         // Cairo/Pango drawing of a situation into SVG and PNG.
-        .target(name: "Render", dependencies: ["Geo", "Situation", "CCairo"]),
+        .target(name: "Render", dependencies: ["Geo", "Situation", "CCairo"],
+                swiftSettings: [.swiftLanguageMode(.v6)]),
         .executableTarget(name: "mapgen", dependencies: [
             "Geo", "Situation", "Render",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ], swiftSettings: [.swiftLanguageMode(.v6)]),
 
         .testTarget(name: "GeoTests", dependencies: ["Geo"]),
         .testTarget(name: "SituationTests", dependencies: ["Situation", "Geo"]),

@@ -1,21 +1,15 @@
-import CCairo
 import Dispatch
 
 /// Loads the font configuration and the map's fonts on a spare core while the situation is
-/// being computed, so the drawing threads find them ready (fontconfig and Cairo's font-face
-/// cache are process-wide). Touches no GEOS or PROJ object.
+/// being computed, so the drawing finds them ready (fontconfig's caches are process-wide).
+/// Touches no GEOS or PROJ object, and creates no Cairo surface: surfaces are numbered by a
+/// process-wide counter that ends up in the SVG, so they are only made in a fixed order.
 public enum FontWarmUp {
     public static func start(style: MapStyle = MapStyle()) {
+        let fonts = [style.townFont, style.cityFont, style.noteFont]
         DispatchQueue.global(qos: .userInitiated).async {
-            let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 8, 8)!
-            let cr = cairo_create(surface)!
-            let canvas = Canvas(cairo: cr, unit: 1)
-            for font in [style.townFont, style.cityFont, style.noteFont] {
-                _ = canvas.measure("Saraqib سراقب 0123", font)
-            }
-            withExtendedLifetime(canvas) {}
-            cairo_destroy(cr)
-            cairo_surface_destroy(surface)
+            let shaper = TextShaper()
+            for font in fonts { _ = shaper.extents("Saraqib سراقب 0123", font, width: nil) }
         }
     }
 }

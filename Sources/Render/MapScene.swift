@@ -1,10 +1,9 @@
 import Geo
 import Situation
 
-/// What the drawing needs from GEOS and PROJ, read out once as plain coordinates (map metres).
-/// Drawing then touches neither library, so several formats can be drawn at once on different
-/// threads (GEOS and PROJ handles are not shared across threads).
-struct MapScene: @unchecked Sendable {
+/// What the drawing needs from GEOS and PROJ, read out once as plain coordinates (map metres),
+/// so that the drawing touches neither library.
+struct MapScene {
     let land, syria, lakes, provinces, rivers, coast, border, frontLine: [Shape]
     let areas: [Side: [Shape]]
     let deEscalationZone: [Shape]
@@ -55,7 +54,7 @@ struct MapScene: @unchecked Sendable {
 }
 
 /// A distance ring the user asked for ("10 km round Idlib"), in map metres.
-public struct Ring: @unchecked Sendable {
+public struct Ring {
     public let label: String
     public let area: Geometry
     public init(label: String, area: Geometry) { self.label = label; self.area = area }

@@ -127,17 +127,23 @@ public struct Analysis: Sendable {
     public func geoJSON() throws -> String {
         let s = situation
         let proj = s.theatre.projection
+        let view = try Geometry.rectangle(s.theatre.view)
         var w = GeoJSONWriter()
-        for (side, area) in s.areas.sorted(by: { $0.key < $1.key }) {
-            w.add(try proj.unproject(area), properties: [
+        // Control areas and the front line are exported as measured: cut to the map view.
+        for side in s.areas.keys.sorted() {
+            guard let area = s.areas[side] else { continue }
+            let shown = try area.intersection(view)
+            if shown.isEmpty { continue }
+            w.add(try proj.unproject(shown), properties: [
                 "layer": "control_area", "side": .string(side.rawValue), "date": .string(s.date.description),
-                "area_km2": .rounded(s.areaKm2(side), 0), "approximate": true,
+                "area_km2_in_view": .rounded(shown.area / 1e6, 0), "clipped_to": "map view", "approximate": true,
             ])
         }
-        if !s.frontLine.isEmpty {
-            w.add(try proj.unproject(s.frontLine), properties: [
-                "layer": "front_line", "date": .string(s.date.description), "length_km": .rounded(frontLineKm, 1),
-                "approximate": true,
+        let front = try s.frontLine.intersection(view)
+        if !front.isEmpty {
+            w.add(try proj.unproject(front), properties: [
+                "layer": "front_line", "date": .string(s.date.description), "length_km_in_view": .rounded(front.length / 1000, 1),
+                "clipped_to": "map view", "approximate": true,
             ])
         }
         if !s.deEscalationZone.isEmpty {
