@@ -19,6 +19,8 @@ let package = Package(
                        providers: [.apt(["libproj-dev"])]),
         .systemLibrary(name: "CCairo", path: "Sources/CCairo", pkgConfig: "pangocairo",
                        providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
+        .systemLibrary(name: "CGIF", path: "Sources/CGIF", pkgConfig: "libgif",
+                       providers: [.apt(["libgif-dev"])]),
 
         // Geometry, projection, geodesics, gazetteer. Knows nothing about drawing.
         // Swift 6 language mode: the compiler checks every sharing across threads.
@@ -27,7 +29,7 @@ let package = Package(
         .target(name: "Situation", dependencies: ["Geo", .product(name: "Yams", package: "Yams")],
                 swiftSettings: [.swiftLanguageMode(.v6)]),
         // Cairo/Pango drawing of a situation into SVG and PNG.
-        .target(name: "Render", dependencies: ["Geo", "Situation", "CCairo"],
+        .target(name: "Render", dependencies: ["Geo", "Situation", "CCairo", "CGIF"],
                 swiftSettings: [.swiftLanguageMode(.v6)]),
         .executableTarget(name: "mapgen", dependencies: [
             "Geo", "Situation", "Render",

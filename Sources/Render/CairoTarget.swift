@@ -15,9 +15,12 @@ final class CairoTarget: @unchecked Sendable {
     private let sink = ByteSink()
     private let metadata: MapMetadata
     private let dpi: Double?
+    /// False for a raster drawn only to be scaled into a frame: no PNG is encoded.
+    let encodes: Bool
 
-    init(format: MapFormat, page: (width: Double, height: Double), metadata: MapMetadata, dpi: Double?) throws {
+    init(format: MapFormat, page: (width: Double, height: Double), metadata: MapMetadata, dpi: Double?, encodes: Bool = true) throws {
         self.format = format
+        self.encodes = encodes
         self.metadata = metadata
         self.dpi = dpi
         let closure = Unmanaged.passUnretained(sink).toOpaque()
@@ -79,6 +82,7 @@ final class CairoTarget: @unchecked Sendable {
             guard status == CAIRO_STATUS_SUCCESS else { throw MapDocument.WriteError.cairo(format, String(cString: cairo_status_to_string(status))) }
             return format == .svg ? described(sink.data) : sink.data
         case .png:
+            guard encodes else { return Data() }
             let m = metadata
             let text = [("Title", m.title), ("Description", m.description), ("Source", m.source),
                         ("Creation Time", m.creationTime), ("Software", m.software)]
@@ -86,9 +90,21 @@ final class CairoTarget: @unchecked Sendable {
         }
     }
 
+    /// The raster scaled to `width` px (the height keeps the aspect), after `produce`.
+    func frame(width: Int) throws -> Frame {
+        guard format == .png else { throw MapDocument.WriteError.cairo(format, "only a raster scales into a frame") }
+        return try Frame.scaled(from: surface, width: width)
+    }
+
     /// Adds <title> and <desc> to the SVG Cairo wrote, so that it embeds and reads well.
     private func described(_ data: Data) -> Data {
         var svg = String(decoding: data, as: UTF8.self)
+        // The root group's id is the surface's number in Cairo's process-wide counter: it says
+        // how many surfaces this process made before, not anything about the map.
+        if let root = svg.range(of: "<g id=\"surface"), let close = svg[root.upperBound...].firstIndex(of: "\""),
+           svg[root.upperBound..<close].allSatisfy(\.isNumber) {
+            svg.replaceSubrange(root.upperBound..<close, with: "1")
+        }
         guard let open = svg.range(of: "version=\"1.1\">") else { return data }
         let m = metadata
         svg.insert(contentsOf: "\n<title>\(m.title.xmlEscaped)</title>\n<desc>\(m.description.xmlEscaped) \(m.source.xmlEscaped) Made with \(m.software).</desc>",

@@ -77,6 +77,14 @@ public struct Situation: Sendable {
 
     public init(at date: Day, in theatre: Theatre, windowDays: Int = 3) throws {
         if let first = theatre.control.firstDay, date < first { throw Problem.beforeData(date, first: first) }
+        try self.init(at: date, in: theatre, windowDays: windowDays,
+                      control: ControlState(holders: theatre.control.holders(asOf: date), theatre: theatre))
+    }
+
+    /// The situation on `date` with its control state already known (from a `ControlTimeline`,
+    /// which sweeps the claims forward and shares geometry between dates with the same sides).
+    public init(at date: Day, in theatre: Theatre, windowDays: Int = 3, control: ControlState) throws {
+        if let first = theatre.control.firstDay, date < first { throw Problem.beforeData(date, first: first) }
         self.theatre = theatre
         self.date = date
         self.windowDays = windowDays
@@ -85,18 +93,10 @@ public struct Situation: Sendable {
         let gaz = theatre.gazetteer
 
         var clock = Stopwatch()
-        holders = theatre.control.holders(asOf: date)
-        areas = try Situation.controlAreas(holders: holders, theatre: theatre)
-        let view = try Geometry.rectangle(theatre.view)
-        areaInViewKm2 = try areas.mapValues { try $0.intersection(view).area / 1e6 }
-        clock.lap("  control areas")
-        if let gov = areas[.government], let opp = areas[.opposition] {
-            frontLine = try gov.boundary().intersection(try opp.boundary()).lineMerge()
-        } else {
-            frontLine = try .empty
-        }
-
-        clock.lap("  front line")
+        holders = control.holders
+        areas = control.areas
+        areaInViewKm2 = control.areaInViewKm2
+        frontLine = control.frontLine
         let borderReach = theatre.basemap.borderReach
         let holders = self.holders
         let areas = self.areas
