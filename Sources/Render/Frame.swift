@@ -94,9 +94,11 @@ enum FrameSurface {
     }
 }
 
-/// One thread of a series: its text shaper (Pango objects never cross threads) stays warm from
-/// one map to the next.
+/// One thread of a series: its text shaper (Pango objects never cross threads) and the basemap
+/// cut to the page stay warm from one map to the next. Serves one theatre.
 public final class RenderWorker {
     let shaper = TextShaper()
+    /// The basemap part of the last scene (one theatre per run).
+    var base: BaseScene?
     public init() {}
 }

@@ -60,13 +60,19 @@ public struct MapDocument {
         return canvas.drawing(width: width, height: height)
     }
 
-    /// What the drawing needs from GEOS, cut to the ground any of these pages shows.
-    func scene(for formats: [MapFormat]) throws -> MapScene {
+    /// What the drawing needs from GEOS, cut to the ground any of these pages shows. A worker
+    /// keeps the date-independent part from one map of a series to the next.
+    func scene(for formats: [MapFormat], worker: RenderWorker? = nil) throws -> MapScene {
         let worlds = formats.map(pageSize).map { PageLayout(width: $0.width, height: $0.height, view: situation.theatre.view).world }
         let visible = worlds.dropFirst().reduce(worlds.first ?? situation.theatre.view) { r, w in
             Rect(minX: min(r.minX, w.minX), minY: min(r.minY, w.minY), maxX: max(r.maxX, w.maxX), maxY: max(r.maxY, w.maxY))
         }
-        return try MapScene(situation, rings: rings, diff: diff, visible: visible)
+        var base = worker?.base.flatMap { $0.visible == visible ? $0 : nil }
+        if let worker, base == nil {
+            base = try BaseScene(situation.theatre, visible: visible)
+            worker.base = base
+        }
+        return try MapScene(situation, rings: rings, diff: diff, visible: visible, base: base)
     }
 
     /// The drawing the SVG and PNG share (the PDF's too when its page has the same size).
@@ -109,7 +115,8 @@ public struct MapDocument {
         for f in formats where !unique.contains(f) { unique.append(f) }
         var clock = Stopwatch()
         let needsRaster = frameWidth != nil && !unique.contains(.png)
-        let scene = try scene(for: needsRaster ? unique + [.png] : unique)
+        let scene = try scene(for: needsRaster ? unique + [.png] : unique, worker: worker)
+        clock.lap("    scene")
         let shaper = worker?.shaper ?? TextShaper()
         var drawings: [MapFormat: Drawing] = [:]
         var bySize: [String: Drawing] = [:]
@@ -129,7 +136,10 @@ public struct MapDocument {
         if needsRaster { targets.append(try CairoTarget(format: .png, page: pageSize(.png), metadata: m, dpi: dpi, encodes: false)) }
         let jobs = targets.compactMap { t in drawings[t.format].map { (t, $0) } }
         if worker != nil {
-            for (target, drawing) in jobs { target.produce(drawing, shaper: shaper) }
+            for (target, drawing) in jobs {
+                target.produce(drawing, shaper: shaper)
+                clock.lap("    \(target.format.rawValue)\(target.encodes ? "" : " raster")")
+            }
         } else {
             // The first format is replayed here, with the shaper whose fonts are already loaded;
             // the others on other cores, each with a shaper of its own.

@@ -11,10 +11,14 @@ public struct ControlState: Sendable {
     public let frontLine: Geometry
     /// Each side's area inside the map view, km².
     let areaInViewKm2: [Side: Double]
+    /// Each post's proximity, computed when first asked for and shared by every date with
+    /// these sides (it depends on the areas, the front line and the sides of nearby towns).
+    let proximity: ProximityCache
 
     /// The state for `holders`, computed from scratch.
     public init(holders: [Int: ControlClaim], theatre: Theatre) throws {
         self.holders = holders
+        proximity = ProximityCache()
         var clock = Stopwatch()
         areas = try Situation.controlAreas(holders: holders, theatre: theatre)
         let view = try Geometry.rectangle(theatre.view)
@@ -34,6 +38,7 @@ public struct ControlState: Sendable {
         areas = other.areas
         frontLine = other.frontLine
         areaInViewKm2 = other.areaInViewKm2
+        proximity = other.proximity
     }
 
     /// Which side holds each place: all the geometry depends on.
@@ -101,5 +106,18 @@ public struct ControlTimeline: Sendable {
         geometryComputed += 1
         geometry[sides] = state
         return state
+    }
+}
+
+/// Post proximities by post id, filled as they are computed; shared between threads.
+final class ProximityCache: Sendable {
+    private let values = Mutex<[String: PostProximity]>([:])
+
+    func value(for id: String, _ compute: () throws -> PostProximity) throws -> PostProximity {
+        if let known = values.withLock({ $0[id] }) { return known }
+        // Computed outside the lock: two threads may both compute it, with the same result.
+        let v = try compute()
+        values.withLock { $0[id] = v }
+        return v
     }
 }

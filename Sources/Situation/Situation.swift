@@ -107,9 +107,11 @@ public struct Situation: Sendable {
             let xy = try proj.project(p.location)
             return PostStatus(post: p, point: xy, isNew: p.established.map(window.contains) ?? false,
                               reportedEncircled: p.encircledSince.flatMap { $0 <= date ? $0 : nil },
-                              proximity: try ProximityCalculator.compute(post: p, point: xy, areas: areas, frontLine: front,
-                                                                         borderReach: borderReach, holders: holders,
-                                                                         theatre: theatre, context: context))
+                              proximity: try control.proximity.value(for: p.id) {
+                                  try ProximityCalculator.compute(post: p, point: xy, areas: areas, frontLine: front,
+                                                                  borderReach: borderReach, holders: holders,
+                                                                  theatre: theatre, context: context)
+                              })
         }
         let originals = try theatre.posts.filter { $0.kind == .original }.map { try proj.project($0.location) }
         deEscalationZone = originals.count >= 3 ? try Geometry.multiPoint(originals).convexHull() : try .empty
