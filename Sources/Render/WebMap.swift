@@ -103,6 +103,8 @@ public struct WebMap {
         .legend i { display: inline-block; width: 14px; height: 12px; margin-right: 5px; vertical-align: middle; border: 1px solid #666; }
         .legend b.dot { display: inline-block; width: 10px; height: 10px; border-radius: 50%; margin-right: 6px; vertical-align: middle; border: 2px solid #333; }
         .popup-sources { margin: 4px 0 0; padding-left: 16px; font-size: 12px; }
+        .town-label { background: rgba(255,255,255,.75); border: 0; box-shadow: none; padding: 0 3px; font-size: 11px; color: #222; }
+        .town-label::before { display: none; }
         footer { font-size: 11px; color: #555; padding: 3px 12px; border-top: 1px solid #bbb; background: #f3efe6; }
         </style></head><body>
         <header><h1>\(title.xmlEscaped)</h1>
@@ -152,8 +154,10 @@ public struct WebMap {
       }
 
       // Basemap: no tiles offline, so land, lakes, borders and rivers come from the data.
+      var towns = [];
       L.geoJSON(D.basemap, {
         interactive: false,
+        filter: function (f) { if (f.properties.layer === "town") { towns.push(f); return false; } return true; },
         style: function (f) {
           switch (f.properties.layer) {
             case "land": return { stroke: false, fillColor: "#ece6da", fillOpacity: 1 };
@@ -162,10 +166,22 @@ public struct WebMap {
             case "province": return { color: "#9a8f7d", weight: 0.8, dashArray: "4 3", fill: false };
             case "border": return { color: "#5a5147", weight: 1.6, dashArray: "8 3 2 3", fill: false };
             case "river": return { color: "#6d9fc9", weight: 1, fill: false };
+            case "view": return { color: "#777", weight: 1, dashArray: "2 4", fill: false };
           }
           return { weight: 0.5 };
         }
       }).addTo(map);
+      var bm = D.basemap.features.length ? L.geoJSON(D.basemap).getBounds() : null;
+      if (bm) { map.setMaxBounds(bm.pad(0.05)); map.setMinZoom(map.getBoundsZoom(bm, true) - 0.25); }
+      // Towns just under the date layers (whose fills are translucent), the main ones labelled
+      // (names in Latin and Arabic; labels float above everything).
+      map.createPane("towns").style.zIndex = 390;
+      towns.forEach(function (f) {
+        var p = f.properties, c = f.geometry.coordinates;
+        var m = L.circleMarker([c[1], c[0]], { pane: "towns", radius: p.rank >= 4 ? 3.5 : 2.5, color: "#222", weight: 1, fillColor: "#fff", fillOpacity: 1, interactive: false }).addTo(map);
+        m.bindTooltip(esc(p.name) + (p.rank >= 4 && p.arabic ? " <span dir=\"rtl\">" + esc(p.arabic) + "</span>" : ""),
+          { permanent: p.rank >= 4, direction: "right", offset: [4, 0], className: "town-label" });
+      });
 
       var dateLayer = L.layerGroup().addTo(map);
       var current = -1;

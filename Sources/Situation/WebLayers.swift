@@ -78,10 +78,11 @@ extension Situation {
 }
 
 extension Theatre {
-    /// The basemap for an interactive map with no tiles: land, sea, lakes, border, governorate
-    /// lines and rivers in lon/lat, cut to a margin round the map view.
+    /// The basemap for an interactive map with no tiles: land, lakes, border, governorate lines,
+    /// rivers and the main towns in lon/lat, cut to a margin round the map view; and the outline
+    /// of the view, the ground the control areas are assessed for.
     public func webBasemap() throws -> String {
-        let margin = 30_000.0
+        let margin = 80_000.0
         let v = view
         let box = try Geometry.rectangle(Rect(minX: v.minX - margin, minY: v.minY - margin, maxX: v.maxX + margin, maxY: v.maxY + margin))
         let b = basemap
@@ -91,6 +92,13 @@ extension Theatre {
             let cut = try g.intersection(box)
             if cut.isEmpty { continue }
             w.add(try projection.unproject(cut), properties: ["layer": .string(layer)])
+        }
+        w.add(try projection.unproject(try Geometry.rectangle(v).boundary()), properties: ["layer": "view"])
+        for p in gazetteer.places where p.rank >= 3 && p.kind != .site {
+            guard try v.contains(projection.project(p.location)) else { continue }
+            w.add(try Geometry.point(XY(p.location.lon, p.location.lat)), properties: [
+                "layer": "town", "name": .string(p.name), "arabic": p.arabic.map { .string($0) } ?? .null, "rank": .integer(p.rank),
+            ])
         }
         return w.text
     }
