@@ -121,7 +121,7 @@ public struct Situation: Sendable {
             e.places.filter { $0.country == "SY" }.map { Strike(event: e, place: $0, point: proj.project($0.location)) }
         }
         let drawn = Set(movements.map(\.event.id) + strikes.map(\.event.id))
-        windowEvents = recent.filter { !drawn.contains($0.id) }
+        windowEvents = recent.filter { !drawn.contains($0.id) && $0.imported == nil }
 
         var previous = [Int: Side]()
         var changes: [ControlChange] = []

@@ -70,7 +70,13 @@ public struct Theatre: Sendable {
         let posts = try PostTable.parse(sitesText, file: sitesFile, gazetteer: gazetteer)
         clock.lap("  posts")
         let (eventsText, eventsFile) = try text(repDir, "events.yaml")
-        let events = try EventFile.parse(eventsText, file: eventsFile, gazetteer: gazetteer)
+        var events = try EventFile.parse(eventsText, file: eventsFile, gazetteer: gazetteer)
+        // Events imported from ACLED (`mapgen import acled`), when there are any.
+        let importedURL = repDir.appendingPathComponent(ImportedEventTable.fileName)
+        if FileManager.default.fileExists(atPath: importedURL.path) {
+            events = (events + (try ImportedEventTable.parse(readText(importedURL), file: importedURL.relativeDisplay)))
+                .sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        }
         clock.lap("  events")
         let (controlText, controlFile) = try text(repDir, "control.tsv")
         var control = try ControlLog.parse(controlText, file: controlFile, gazetteer: gazetteer)
