@@ -189,7 +189,9 @@ public struct SituationLayers {
         let claims = e.claims.map { c in
             "\(Self.figuresText(c.figures)) (\(c.sources.map(\.citation).joined(separator: ", ")))"
         }.joined(separator: "; ")
-        let all = e.allSources
+        // A claim's sources are also the event's: each source once.
+        var seen = Set<Source>()
+        let all = e.allSources.filter { seen.insert($0).inserted }
         let fatalities = e.imported?.fatalities ?? Int(e.figure(["killed", "civilians_killed", "fatalities"]).last ?? "")
         return [
             "id": .string(e.id), "name": .string("\(e.date) \(e.kind.rawValue)"), "type": .string(e.kind.rawValue),

@@ -49,12 +49,9 @@ public struct VectorDataset: Sendable {
 
     func writeFile(_ format: VectorFormat, path: String, shownAs shown: String, date: CalendarDate?) throws {
         // GeoPackage stamps its tables with the current time unless told a date (the map's date
-        // keeps the file byte-stable); Google Earth's time slider reads a placemark's TimeStamp,
-        // which LIBKML fills from the `date` field. Both are read while writing, per thread.
+        // keeps the file byte-stable). Read while writing, per thread.
         try GDALRuntime.withThreadConfig("OGR_CURRENT_DATE", date.map { "\($0)T00:00:00Z" }) {
-            try GDALRuntime.withThreadConfig("LIBKML_TIMESTAMP_FIELD", format == .kml ? "date" : nil) {
-                try writeFileBody(format, path: path, shownAs: shown)
-            }
+            try writeFileBody(format, path: path, shownAs: shown)
         }
     }
 
@@ -186,7 +183,7 @@ public struct VectorDataset: Sendable {
 
     static func read(path: String, shownAs shown: String) throws -> VectorDataset {
         GDALRuntime.begin()
-        guard let ds = GDALOpenEx(path, UInt32(GDAL_OF_VECTOR | GDAL_OF_READONLY), nil, nil, nil) else {
+        guard let ds = GDALOpenEx(path, UInt32(GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR), nil, nil, nil) else {
             throw GDALRuntime.error(shown, "opening")
         }
         defer { GDALClose(ds) }

@@ -2,12 +2,14 @@
 public enum VectorFormat: String, CaseIterable, Sendable {
     case gpkg, geojson, kml, fgb, csv
 
-    /// OGR drivers to try, best first (LIBKML writes typed ExtendedData; KML is the fallback).
+    /// OGR drivers to try, best first. KML goes through OGR's own KML driver, not LIBKML: LIBKML
+    /// took 10 s for the 1,938 town placemarks (time grows with the square of the count), the
+    /// KML driver 0.1 s, with the same placemarks, names, descriptions and ExtendedData.
     var drivers: [String] {
         switch self {
         case .gpkg: return ["GPKG"]
         case .geojson: return ["GeoJSON"]
-        case .kml: return ["LIBKML", "KML"]
+        case .kml: return ["KML"]
         case .fgb: return ["FlatGeobuf"]
         case .csv: return ["CSV"]
         }
