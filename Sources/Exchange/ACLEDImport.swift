@@ -18,6 +18,9 @@ public enum ACLEDImport {
 
     public struct Summary: Equatable, Sendable {
         public let read: Int, added: Int, replaced: Int, unchanged: Int
+        public init(read: Int, added: Int, replaced: Int, unchanged: Int) {
+            self.read = read; self.added = added; self.replaced = replaced; self.unchanged = unchanged
+        }
     }
 
     /// mapgen's type for an ACLED event and sub-event type. Stored in the table's `type` column,

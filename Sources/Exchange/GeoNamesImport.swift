@@ -27,6 +27,9 @@ public enum GeoNamesImport {
 
     public struct Summary: Equatable, Sendable {
         public let read: Int, kept: Int, added: Int, variantsAdded: Int
+        public init(read: Int, kept: Int, added: Int, variantsAdded: Int) {
+            self.read = read; self.kept = kept; self.added = added; self.variantsAdded = variantsAdded
+        }
     }
 
     /// Alternate names that are codes or links, not names.
