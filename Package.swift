@@ -28,7 +28,7 @@ let package = Package(
         // plain value types outside, every OGR handle inside.
         .target(name: "VectorIO", dependencies: ["Geo", "CGDAL"], swiftSettings: [.swiftLanguageMode(.v6)]),
         // The domain: reports, posts, control, the situation at a date.
-        .target(name: "Situation", dependencies: ["Geo", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Situation", dependencies: ["Geo", "VectorIO", .product(name: "Yams", package: "Yams")]),
         // The situation as vector layers (export) and datasets into the theatre (ACLED, GeoNames).
         .target(name: "Exchange", dependencies: ["Geo", "Situation", "VectorIO"], swiftSettings: [.swiftLanguageMode(.v6)]),
         // Cairo/Pango drawing of a situation into SVG and PNG.

@@ -110,8 +110,10 @@ public enum GeoNamesImport {
             present.insert(id)
             guard let g = incoming[id], f.count > 3 else { continue }
             // The theatre's row stays; it gains the dump's spellings (its name, ascii name, variants).
-            let (merged, n) = merge(f[3], adding: [String(g[1]), String(g[2])] + g[3].split(separator: ",").map(String.init)
-                                        + (names[id] ?? []))
+            // (The row's own name and ASCII name are not variants of it.)
+            let own: Set<String> = [String(f[1]), String(f[2])]
+            let (merged, n) = merge(f[3], adding: ([String(g[1]), String(g[2])] + g[3].split(separator: ",").map(String.init)
+                                        + (names[id] ?? [])).filter { !own.contains($0) })
             if n > 0 {
                 f[3] = Substring(merged)
                 lines[i] = f.joined(separator: "\t")

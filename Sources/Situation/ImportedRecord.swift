@@ -38,8 +38,16 @@ public struct ImportedRecord: Sendable, Equatable {
     }
 }
 
+/// An imported event of the window with its position in map metres (projected once, with the
+/// situation, so drawing needs no PROJ handle).
+public struct ImportedMark: Sendable {
+    public let event: Event
+    public let record: ImportedRecord
+    public let point: XY
+}
+
 extension Situation {
     /// Events imported from datasets (ACLED) reported in the window: drawn as their own layer,
     /// listed by `analyze`, kept out of the map's brief list of the window's events.
-    public var importedEvents: [Event] { reported.filter { $0.imported != nil } }
+    public var importedEvents: [Event] { imported.map(\.event) }
 }

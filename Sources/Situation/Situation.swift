@@ -56,6 +56,8 @@ public struct Situation: Sendable {
     public let reported: [Event]
     /// Events in the window that are neither movements nor strikes (talks, statements, new posts…).
     public let windowEvents: [Event]
+    /// Events imported from ACLED in the window, with their points in map metres.
+    public let imported: [ImportedMark]
     /// Conflicting claims dated within the window (kept, not applied).
     public let conflictingClaims: [ControlClaim]
     /// The 2018 de-escalation zone, approximated by the convex hull of the twelve original posts.
@@ -113,6 +115,9 @@ public struct Situation: Sendable {
 
         let recent = theatre.events.filter { window.contains($0.date) }
         reported = recent
+        imported = recent.compactMap { e in
+            e.imported.map { ImportedMark(event: e, record: $0, point: proj.project($0.location)) }
+        }
         movements = recent.compactMap { e in
             guard e.kind == .convoy, let a = e.origin, let b = e.destination, a.id != b.id else { return nil }
             return Movement(event: e, from: proj.project(a.location), to: proj.project(b.location))

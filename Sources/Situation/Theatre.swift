@@ -117,7 +117,12 @@ public struct Theatre: Sendable {
     }
 
     static func loadBasemap(_ dir: URL, projection: MapProjection, syriaSeed: LonLat) throws -> Basemap {
+        // Layers the theatre declares from other sources (any format OGR reads).
+        let sourcesURL = dir.appendingPathComponent(BasemapSources.fileName)
+        let declared = FileManager.default.fileExists(atPath: sourcesURL.path)
+            ? try BasemapSources.parse(readText(sourcesURL), file: sourcesURL.relativeDisplay, directory: dir) : [:]
         func lonLat(_ name: String) throws -> Geometry {
+            if let d = declared[(name as NSString).deletingPathExtension] { return try BasemapSources.geometry(d) }
             let url = dir.appendingPathComponent(name)
             do { return try Geometry.fromGeoJSON(try readText(url)) } catch let e as GeometryError {
                 throw DataError(file: url.relativeDisplay, "\(e)", fix: "the file must be RFC 7946 GeoJSON")
@@ -133,7 +138,7 @@ public struct Theatre: Sendable {
         return Basemap(land: land, sea: try layer("sea.geojson"), border: border, coast: try layer("coast.geojson"),
                        rivers: try layer("rivers.geojson"), lakes: try layer("lakes.geojson"),
                        provinces: try layer("admin1.geojson"), syria: syria, borderReach: try border.buffer(2_000, quadrantSegments: 4),
-                       insetCountries: try Geometry.fromGeoJSON(readText(insetURL)))
+                       insetCountries: try lonLat(insetURL.lastPathComponent))
     }
 
     /// Syrian land in the basemap box: the box is cut in two by the border (carried on due west

@@ -70,25 +70,32 @@ struct ExportCommand: ParsableCommand {
             let situation = try Situation(at: date, in: theatre, windowDays: window)
             var layers = try SituationLayers(situation: situation, rings: rings).layers()
             if let layer { layers = layers.filter { $0.name == layer } }
-            // KML has no place for a table without geometry.
-            if format == .kml { layers = layers.filter { $0.geometry != .none } }
-            let stamp = SituationLayers.date(date)
-            if out == "-" {
-                FileHandle.standardOutput.write(try VectorDataset(layers: layers).encoded(format, date: stamp))
-                return
-            }
-            let url = URL(fileURLWithPath: out)
-            if format.holdsManyLayers || layers.count == 1 {
-                try VectorDataset(layers: layers).write(format, to: url, date: stamp)
-                FileHandle.standardError.write(Data("wrote \(url.relativeDisplay) (\(layers.count) layers)\n".utf8))
-            } else {
-                let stem = url.deletingPathExtension().lastPathComponent
-                for l in layers {
-                    let file = url.deletingLastPathComponent().appendingPathComponent("\(stem).\(l.name).\(format.fileExtension)")
-                    try VectorDataset(layers: [l]).write(format, to: file, date: stamp)
-                    FileHandle.standardError.write(Data("wrote \(file.relativeDisplay) (\(l.features.count) features)\n".utf8))
-                }
-            }
+            try writeLayers(layers, format: format, out: out, date: date)
+        }
+    }
+}
+
+/// Writes layers to `out` ("-" for standard output) in `format`: one file for GeoPackage and
+/// KML, one file per layer (`NAME.<layer>.<ext>`) for the one-layer formats unless only one
+/// layer is given. Shared by `export` and (after the merge) `analyze --geojson`.
+func writeLayers(_ layers: [VectorLayer], format: VectorFormat, out: String, date: Day) throws {
+    // KML has no place for a table without geometry.
+    let layers = format == .kml ? layers.filter { $0.geometry != .none } : layers
+    let stamp = SituationLayers.date(date)
+    if out == "-" {
+        FileHandle.standardOutput.write(try VectorDataset(layers: layers).encoded(format, date: stamp))
+        return
+    }
+    let url = URL(fileURLWithPath: out)
+    if format.holdsManyLayers || layers.count == 1 {
+        try VectorDataset(layers: layers).write(format, to: url, date: stamp)
+        FileHandle.standardError.write(Data("wrote \(url.relativeDisplay) (\(layers.count) layers)\n".utf8))
+    } else {
+        let stem = url.deletingPathExtension().lastPathComponent
+        for l in layers {
+            let file = url.deletingLastPathComponent().appendingPathComponent("\(stem).\(l.name).\(format.fileExtension)")
+            try VectorDataset(layers: [l]).write(format, to: file, date: stamp)
+            FileHandle.standardError.write(Data("wrote \(file.relativeDisplay) (\(l.features.count) features)\n".utf8))
         }
     }
 }
