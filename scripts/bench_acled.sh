@@ -26,4 +26,4 @@ measure "re-import (unchanged)" .build/release/mapgen import acled "$work/acled.
 measure "analyze 2020-02-15" .build/release/mapgen analyze --date 2020-02-15 --data "$work"
 measure "export gpkg 2020-02-15" .build/release/mapgen export --date 2020-02-15 --window 29 --format gpkg \
     --out "$work/out.gpkg" --data "$work"
-ogrinfo -so -al "$work/out.gpkg" | grep -A1 -E '^Layer name: (events|event_areas)$' | grep -E 'Layer|Feature'
+ogrinfo -so -al "$work/out.gpkg" | grep -E '^(Layer name|Feature Count)' | paste - - | grep -E 'events|event_areas|event_sources'

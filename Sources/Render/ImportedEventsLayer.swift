@@ -30,7 +30,7 @@ extension MapRenderer {
     }
 
     static func drawImportedSymbol(at p: XY, canvas c: Canvas, unit u: Double) {
-        let r = 4 * u
+        let r = 5 * u
         c.polyline([XY(p.x, p.y - r), XY(p.x + r, p.y), XY(p.x, p.y + r), XY(p.x - r, p.y)], closed: true)
         c.color(importedColor.alpha(0.85)); c.fillPreserve()
         c.color(Color(0xFFFFFF)); c.lineWidth(0.8); c.stroke()

@@ -16,8 +16,10 @@ public enum ImportedEventTable {
     /// One row: values by column name. Tabs and line breaks are turned into spaces.
     public static func line(_ values: [String: String]) -> String {
         columns.map { c in
-            (values[c] ?? "").replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\r", with: " ")
-                .replacingOccurrences(of: "\n", with: " ")
+            let v = values[c] ?? ""
+            // Byte check first: Foundation's replacing costs microseconds a call.
+            guard v.utf8.contains(where: { $0 == 9 || $0 == 10 || $0 == 13 }) else { return v }
+            return String(decoding: v.utf8.map { $0 == 9 || $0 == 10 || $0 == 13 ? 32 : $0 }, as: UTF8.self)
         }.joined(separator: "\t")
     }
 
