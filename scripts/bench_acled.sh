@@ -17,8 +17,9 @@ python3 scripts/gen_acled_rows.py "$rows" > "$work/acled.csv"
 measure() {
     local label=$1; shift
     /usr/bin/time -v "$@" 2> "$work/time.txt" >/dev/null
-    printf '%-28s %8s s   peak %6d MB\n' "$label" \
+    printf '%-28s wall %8s   cpu %6.2f s   peak %6d MB\n' "$label" \
         "$(grep 'Elapsed (wall clock)' "$work/time.txt" | awk '{print $NF}')" \
+        "$(awk -F': ' '/User time|System time/ {t += $2} END {print t}' "$work/time.txt")" \
         "$(( $(grep 'Maximum resident' "$work/time.txt" | awk '{print $NF}') / 1024 ))"
 }
 measure "import $rows rows" .build/release/mapgen import acled "$work/acled.csv" --data "$work"

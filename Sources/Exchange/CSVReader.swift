@@ -9,17 +9,23 @@ struct CSVReader {
     }
 
     static func records(_ bytes: [UInt8]) -> [Record] {
-        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         var out: [Record] = []
+        forEachRecord(bytes) { out.append($0) }
+        return out
+    }
+
+    /// Calls `body` with each record in turn, so a large file is never held as strings whole.
+    static func forEachRecord(_ bytes: [UInt8], _ body: (Record) throws -> Void) rethrows {
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         var fields: [String] = []
         var field: [UInt8] = []
         var line = 1, recordLine = 1
         var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0   // a UTF-8 byte-order mark
         var inQuotes = false, sawAny = false
         func endField() { fields.append(String(decoding: field, as: UTF8.self)); field.removeAll(keepingCapacity: true) }
-        func endRecord() {
+        func endRecord() throws {
             endField()
-            if !(fields.count == 1 && fields[0].isEmpty) { out.append(Record(line: recordLine, fields: fields)) }
+            if !(fields.count == 1 && fields[0].isEmpty) { try body(Record(line: recordLine, fields: fields)) }
             fields.removeAll(keepingCapacity: true)
         }
         while i < bytes.count {
@@ -37,7 +43,7 @@ struct CSVReader {
                 endField()
             } else if b == lf || b == cr {
                 if b == cr && i + 1 < bytes.count && bytes[i + 1] == lf { i += 1 }
-                endRecord()
+                try endRecord()
                 line += 1
                 recordLine = line
                 sawAny = false
@@ -49,7 +55,6 @@ struct CSVReader {
             sawAny = true
             i += 1
         }
-        if sawAny || !field.isEmpty || !fields.isEmpty { endRecord() }
-        return out
+        if sawAny || !field.isEmpty || !fields.isEmpty { try endRecord() }
     }
 }
