@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import XCTest
 
 /// The command line as a user runs it: the built `mapgen` beside the test bundle.
@@ -150,6 +153,17 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(temporaryFiles(under: base), [])
         let png = try Data(contentsOf: base.appendingPathComponent("out/2020-02-08.png"))
         XCTAssertEqual(Array(png.prefix(4)), [0x89, 0x50, 0x4e, 0x47])
+    }
+
+    func testARepeatedFormatIsWrittenOnceAndWhole() throws {
+        let base = try makeTemporaryFolder("twice")
+        let r = try run(["map", "--date", "2020-02-08", "--format", "svg,SVG, svg", "--size", "800x600", "--out", "out"], in: base)
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertEqual(r.out, "wrote out/2020-02-08.svg\n")
+        let svg = try Data(contentsOf: base.appendingPathComponent("out/2020-02-08.svg"))
+        let parser = XMLParser(data: svg)
+        XCTAssertTrue(parser.parse(), "well-formed SVG")
+        XCTAssertEqual(snapshot(base).keys.sorted(), ["/out", "/out/2020-02-08.svg"])
     }
 
     func testAStoppedRunLeavesTheOldFileAndNoTemporaryFiles() throws {
