@@ -61,17 +61,17 @@ public struct MapDocument {
     }
 
     /// What the drawing needs from GEOS, cut to the ground any of these pages shows.
-    func scene(for formats: [MapFormat]) -> MapScene {
+    func scene(for formats: [MapFormat]) throws -> MapScene {
         let worlds = formats.map(pageSize).map { PageLayout(width: $0.width, height: $0.height, view: situation.theatre.view).world }
         let visible = worlds.dropFirst().reduce(worlds.first ?? situation.theatre.view) { r, w in
             Rect(minX: min(r.minX, w.minX), minY: min(r.minY, w.minY), maxX: max(r.maxX, w.maxX), maxY: max(r.maxY, w.maxY))
         }
-        return MapScene(situation, rings: rings, diff: diff, visible: visible)
+        return try MapScene(situation, rings: rings, diff: diff, visible: visible)
     }
 
     /// The drawing the SVG and PNG share (the PDF's too when its page has the same size).
-    public func drawing() -> Drawing {
-        drawing(width: Double(width), height: Double(height), scene: scene(for: [.svg]))
+    public func drawing() throws -> Drawing {
+        try drawing(width: Double(width), height: Double(height), scene: scene(for: [.svg]))
     }
 
     /// Writes the map to `url` in `format`, whole or not at all.
@@ -95,7 +95,7 @@ public struct MapDocument {
         var unique: [MapFormat] = []
         for f in formats where !unique.contains(f) { unique.append(f) }
         var clock = Stopwatch()
-        let scene = scene(for: unique)
+        let scene = try scene(for: unique)
         let shaper = TextShaper()
         var drawings: [MapFormat: Drawing] = [:]
         var bySize: [String: Drawing] = [:]

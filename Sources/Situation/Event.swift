@@ -53,6 +53,10 @@ public struct Event: Sendable {
 
 enum EventFile {
     static func parse(_ text: String, file: String, gazetteer: Gazetteer) throws -> [Event] {
+        if let line = YAMLNesting.firstLineTooDeep(in: text) {
+            throw DataError(file: file, line: line, "nested more than \(YAMLNesting.limit) levels deep",
+                            fix: "an event is a flat list of key: value pairs with short lists under it; check the brackets and indentation")
+        }
         let root: Node?
         do { root = try Yams.compose(yaml: text, Resolver.basic) } catch let e as YamlError {
             throw DataError(file: file, "not valid YAML: \(e)", fix: "check indentation and quoting near that line")
@@ -80,11 +84,13 @@ enum EventFile {
             guard ids.insert(id).inserted else {
                 throw DataError(file: file, line: line, "duplicate event id \"\(id)\"", fix: "give each event its own id")
             }
-            guard let date = Day(try required("date")) else {
-                throw DataError(file: file, line: lineOf("date"), "bad date \"\(str("date")!)\"", fix: "write YYYY-MM-DD")
+            let dateText = try required("date")
+            guard let date = Day(dateText) else {
+                throw DataError(file: file, line: lineOf("date"), "bad date \"\(dateText)\"", fix: "write YYYY-MM-DD")
             }
-            guard let kind = Event.Kind(rawValue: try required("type")) else {
-                throw DataError(file: file, line: lineOf("type"), "unknown event type \"\(str("type")!)\"",
+            let type = try required("type")
+            guard let kind = Event.Kind(rawValue: type) else {
+                throw DataError(file: file, line: lineOf("type"), "unknown event type \"\(type)\"",
                                 fix: "one of: \(Event.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             let places = try (m["places"]?.sequence ?? []).compactMap { n -> Place? in

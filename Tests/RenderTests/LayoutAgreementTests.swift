@@ -23,7 +23,7 @@ final class LayoutAgreementTests: XCTestCase {
     /// The placed-label list both formats are drawn from: every SVG glyph lies in one of its boxes.
     func testSVGGlyphsLieInThePlacedTextBoxes() throws {
         let doc = MapDocument(situation: try Situation(at: Day("2020-02-08")!, in: shipped))
-        let drawing = doc.drawing()
+        let drawing = try doc.drawing()
         let svg = String(decoding: try XCTUnwrap(doc.render([.svg])[.svg]), as: UTF8.self)
         let glyphs = GlyphInk.glyphUses(svg)
         XCTAssertGreaterThan(glyphs.count, 3000)
