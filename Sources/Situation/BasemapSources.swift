@@ -65,6 +65,6 @@ enum BasemapSources {
                 }
             }
         }
-        return Geometry.collection(parts)
+        return try Geometry.collection(parts)
     }
 }

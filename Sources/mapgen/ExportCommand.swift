@@ -43,12 +43,14 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Events of this many days up to the date.", valueName: "days"))
     var window: Int = 3
 
-    @Option(help: ArgumentHelp("A ring to export: PLACE:KM (repeatable), e.g. Idlib:10.", valueName: "place:km"))
-    var buffer: [BufferRequest] = []
+    @Option(help: ArgumentHelp("A ring to export: PLACE:KM (repeatable, KM 0.1–200), e.g. Idlib:10.", valueName: "place:km"))
+    var buffer: [String] = []
 
     @OptionGroup var dataOptions: DataOptions
 
     func validate() throws {
+        _ = try buffer.map(BufferRequest.init)
+        if out.isEmpty || out.hasSuffix("/") { throw ValidationError("--out needs a file name (e.g. Output/\(date).\(format.fileExtension)), or - for standard output") }
         guard window >= 1 else { throw ValidationError("--window must be at least 1 day") }
         if let layer, !SituationLayers.layerNames.contains(layer) {
             throw ValidationError("--layer: unknown layer \"\(layer)\"; one of \(SituationLayers.layerNames.joined(separator: ", "))")
@@ -64,9 +66,11 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
+        let requests = try buffer.map(BufferRequest.init)
         try reportingErrors {
             let theatre = try Theatre.load(from: dataOptions.root)
-            let rings = try buffer.map { try $0.resolve(in: theatre.gazetteer) }
+            theatre.warnIfAfterData(date, option: "--date")
+            let rings = try requests.map { try $0.resolve(in: theatre.gazetteer) }
             let situation = try Situation(at: date, in: theatre, windowDays: window)
             var layers = try SituationLayers(situation: situation, rings: rings).layers()
             if let layer { layers = layers.filter { $0.name == layer } }
@@ -87,15 +91,15 @@ func writeLayers(_ layers: [VectorLayer], format: VectorFormat, out: String, dat
         return
     }
     let url = URL(fileURLWithPath: out)
-    if format.holdsManyLayers || layers.count == 1 {
-        try VectorDataset(layers: layers).write(format, to: url, date: stamp)
-        FileHandle.standardError.write(Data("wrote \(url.relativeDisplay) (\(layers.count) layers)\n".utf8))
-    } else {
-        let stem = url.deletingPathExtension().lastPathComponent
-        for l in layers {
-            let file = url.deletingLastPathComponent().appendingPathComponent("\(stem).\(l.name).\(format.fileExtension)")
-            try VectorDataset(layers: [l]).write(format, to: file, date: stamp)
-            FileHandle.standardError.write(Data("wrote \(file.relativeDisplay) (\(l.features.count) features)\n".utf8))
-        }
+    let stem = url.deletingPathExtension().lastPathComponent
+    // One file, or one per layer for the one-layer formats.
+    let files: [(URL, [VectorLayer])] = format.holdsManyLayers || layers.count == 1 ? [(url, layers)] : layers.map { l in
+        (url.deletingLastPathComponent().appendingPathComponent("\(stem).\(l.name).\(format.fileExtension)"), [l])
+    }
+    try checkOutputs(files.map(\.0), option: "--out")
+    for (file, content) in files {
+        try VectorDataset(layers: content).write(format, to: file, date: stamp)
+        let what = content.count == 1 ? "\(content[0].features.count) features" : "\(content.count) layers"
+        FileHandle.standardError.write(Data("wrote \(file.relativeDisplay) (\(what))\n".utf8))
     }
 }
