@@ -28,6 +28,7 @@ struct MapRenderer {
         var uncertainty = false
         var rings = false
         var gains: Set<Side> = []
+        var imported = false
     }
 
     func draw() -> Used {
@@ -93,6 +94,7 @@ struct MapRenderer {
             used.frontLine = true
         }
 
+        used.imported = drawImportedEvents()
         clock.lap("    basemap, control, lines")
         var labels = LabelPlacer(bounds: layout.map.insetBy(4 * layout.unit))
         // Corners hold the furniture; keep labels out of them.

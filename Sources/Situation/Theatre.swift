@@ -84,7 +84,13 @@ public struct Theatre: Sendable {
         let posts = try PostTable.parse(sitesText, file: sitesFile, gazetteer: gazetteer)
         clock.lap("  posts")
         let (eventsText, eventsFile) = try text(repDir, "events.yaml")
-        let events = try EventFile.parse(eventsText, file: eventsFile, gazetteer: gazetteer)
+        var events = try EventFile.parse(eventsText, file: eventsFile, gazetteer: gazetteer)
+        // Events imported from ACLED (`mapgen import acled`), when there are any.
+        let importedURL = repDir.appendingPathComponent(ImportedEventTable.fileName)
+        if FileManager.default.fileExists(atPath: importedURL.path) {
+            events = (events + (try ImportedEventTable.parse(readText(importedURL), file: importedURL.relativeDisplay)))
+                .sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        }
         clock.lap("  events")
         let (controlText, controlFile) = try text(repDir, "control.tsv")
         var control = try ControlLog.parse(controlText, file: controlFile, gazetteer: gazetteer)
@@ -136,20 +142,28 @@ public struct Theatre: Sendable {
     }
 
     static func loadBasemap(_ dir: URL, projection: MapProjection, syriaSeed: LonLat) throws -> Basemap {
-        let land = try BasemapLayer(dir, "land.geojson", .polygons)
-        let border = try BasemapLayer(dir, "border.geojson", .lines)
+        // Layers the theatre declares from other sources (any format OGR reads), else the GeoJSON files.
+        let sourcesURL = dir.appendingPathComponent(BasemapSources.fileName)
+        let declared = FileManager.default.fileExists(atPath: sourcesURL.path)
+            ? try BasemapSources.parse(readText(sourcesURL), file: sourcesURL.relativeDisplay, directory: dir) : [:]
+        func layer(_ name: String, _ kind: BasemapLayer.Kind) throws -> BasemapLayer {
+            guard let d = declared[(name as NSString).deletingPathExtension] else { return try BasemapLayer(dir, name, kind) }
+            return try BasemapLayer(file: "\(d.file):\(d.line)", name: name, kind: kind) { try BasemapSources.geometry(d) }
+        }
+        let land = try layer("land.geojson", .polygons)
+        let border = try layer("border.geojson", .lines)
         let syriaLL = try border.checking { try syrianLand(land: land.lonLat, border: border.lonLat, seed: syriaSeed) }
         let borderMetres = try border.projected(projection)
         return Basemap(land: try land.projected(projection),
-                       sea: try BasemapLayer(dir, "sea.geojson", .polygons).projected(projection),
+                       sea: try layer("sea.geojson", .polygons).projected(projection),
                        border: borderMetres,
-                       coast: try BasemapLayer(dir, "coast.geojson", .lines).projected(projection),
-                       rivers: try BasemapLayer(dir, "rivers.geojson", .lines).projected(projection),
-                       lakes: try BasemapLayer(dir, "lakes.geojson", .polygons).projected(projection),
-                       provinces: try BasemapLayer(dir, "admin1.geojson", .lines).projected(projection),
+                       coast: try layer("coast.geojson", .lines).projected(projection),
+                       rivers: try layer("rivers.geojson", .lines).projected(projection),
+                       lakes: try layer("lakes.geojson", .polygons).projected(projection),
+                       provinces: try layer("admin1.geojson", .lines).projected(projection),
                        syria: try land.checking { try projection.project(syriaLL) },
                        borderReach: try border.checking { try borderMetres.buffer(2_000, quadrantSegments: 4) },
-                       insetCountries: try BasemapLayer(dir, "inset_countries_ne110m.geojson", .polygons).lonLat)
+                       insetCountries: try layer("inset_countries_ne110m.geojson", .polygons).lonLat)
     }
 
     /// How many GeoJSON files the basemap is made of.

@@ -21,8 +21,8 @@ struct Mapgen: ParsableCommand {
           mapgen diff 2020-02-06 2020-02-09          what changed: a change map and list
           mapgen resolve Saraqeb "Kafr Lusin" Al-Mastoumah
         """,
-        subcommands: [MapCommand.self, AnalyzeCommand.self, DiffCommand.self, ReportCommand.self, SeriesCommand.self, WebCommand.self, ResolveCommand.self,
-                      CheckCommand.self],
+        subcommands: [MapCommand.self, AnalyzeCommand.self, DiffCommand.self, ReportCommand.self, SeriesCommand.self, WebCommand.self,
+                      ResolveCommand.self, CheckCommand.self, ExportCommand.self, ImportCommand.self, GazetteerCommand.self],
         defaultSubcommand: MapCommand.self)
 
     static func main() {
