@@ -155,7 +155,10 @@ public struct WebMap {
 
       // Basemap: no tiles offline, so land, lakes, borders and rivers come from the data.
       var towns = [];
+      // Panes, bottom to top: basemap 350, towns 390, the date's layers (overlay pane) 400.
+      map.createPane("basemap").style.zIndex = 350;
       L.geoJSON(D.basemap, {
+        pane: "basemap",
         interactive: false,
         filter: function (f) { if (f.properties.layer === "town") { towns.push(f); return false; } return true; },
         style: function (f) {
