@@ -86,7 +86,9 @@ enum NameTables {
                     names.append("\(a) \(b) \(word)"); names.append("\(b) \(a) \(word)")
                 }
             }
-            return NamedPlace(id: road, name: road, kind: .road, location: mid.location, rank: 4, names: names)
+            var r = NamedPlace(id: road, name: road, kind: .road, location: mid.location, rank: 4, names: names)
+            r.roadEnds = ends.flatMap { [$0.0, $0.1] }
+            return r
         }
     }
 

@@ -8,6 +8,8 @@ struct NamedPlace: Sendable {
     let population: Int
     /// All names and variants, any script (indexed after folding).
     var names: [String]
+    /// For a road: the names of the towns it is called after (M5: Damascus, Hama, Aleppo).
+    var roadEnds: [String] = []
     var location: LonLat { LonLat(lon: candidate.lon, lat: candidate.lat) }
 
     init(place p: Place, idPrefix: String = "") {
