@@ -5,6 +5,7 @@ import Geo
 /// context. Build once (`load`), then call `mentions(in:language:)` per text; it is a value
 /// with no mutable state, safe to share between threads.
 public struct Geoparser: Sendable {
+    let gazetteer: Gazetteer
     let places: [NamedPlace]
     let index: NameIndex
     /// Where the theatre is: its most important place's neighbourhood (Idlib for this theatre).
@@ -22,10 +23,11 @@ public struct Geoparser: Sendable {
         for e in extra {
             all.append(NamedPlace(id: e.id, name: e.name, kind: e.kind, location: LonLat(lon: e.lon, lat: e.lat), rank: e.rank, names: e.names))
         }
-        self.init(places: all, names: names)
+        self.init(gazetteer: gazetteer, places: all, names: names)
     }
 
-    init(places input: [NamedPlace], names: [(id: String, name: String)]) {
+    init(gazetteer: Gazetteer, places input: [NamedPlace], names: [(id: String, name: String)]) {
+        self.gazetteer = gazetteer
         var places = input
         var byID: [String: [Int]] = [:]
         for (i, p) in places.enumerated() { byID[p.candidate.id, default: []].append(i) }
@@ -82,7 +84,7 @@ public struct Geoparser: Sendable {
         all += try NameTables.sites(dir, gazetteer: gazetteer)
         all += try NameTables.roads(dir, gazetteer: gazetteer)
         let names = try NameTables.names(dir).map { (id: $0.id, name: $0.name) }
-        return Geoparser(places: all, names: names)
+        return Geoparser(gazetteer: gazetteer, places: all, names: names)
     }
 
     /// Every place mention in the text, in text order. `language` nil = detect it.
@@ -159,8 +161,4 @@ public struct Geoparser: Sendable {
         return .none
     }
 
-    /// Every place a bare name can mean (exact or by spelling key), best first: what `resolve` prints.
-    public func resolve(_ name: String) -> [PlaceMention] {
-        mentions(in: name, language: nil)
-    }
 }

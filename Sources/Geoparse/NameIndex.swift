@@ -6,8 +6,8 @@ struct NameIndex: Sendable {
     private(set) var exact: [String: [Int]] = [:]
     private(set) var exactPrefixes: Set<String> = []
     private(set) var phonetic: [String: [Int]] = [:]
-    /// Spelling key → the folded names that produced it, to check a spelling match is close.
-    private(set) var phoneticNames: [String: [String]] = [:]
+    /// Spelling key → (place, folded name) pairs that produced it, to check a spelling match is close.
+    private(set) var phoneticNames: [String: [(place: Int, name: String)]] = [:]
     private(set) var phoneticPrefixes: Set<String> = []
     private(set) var maxWords = 1
 
@@ -33,7 +33,9 @@ struct NameIndex: Sendable {
             for (v, name) in variants where !v.contains(where: \.isEmpty) && PhoneticKey.strength(v.joined(separator: " ")) >= 3 {
                 insert(v, place, into: &phonetic, prefixes: &phoneticPrefixes)
                 let full = v.joined(separator: " ")
-                if !(phoneticNames[full]?.contains(name) ?? false) { phoneticNames[full, default: []].append(name) }
+                if !(phoneticNames[full]?.contains { $0.place == place && $0.name == name } ?? false) {
+                    phoneticNames[full, default: []].append((place, name))
+                }
             }
         }
     }

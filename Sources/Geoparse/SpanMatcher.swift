@@ -25,6 +25,9 @@ struct Span: Sendable {
 struct SpanMatcher {
     let words: [Word]
     let index: NameIndex
+    /// Running text: capitals, stop words, titles and context decide. A bare name (`resolve`)
+    /// skips those checks: "saraqeb" typed in lower case is still Saraqib.
+    var runningText = true
 
     func spans() -> [Span] {
         var out: [Span] = []
@@ -67,20 +70,22 @@ struct SpanMatcher {
     private func consider(_ k: String, firstWord: Int, keyWord: Int, keyForm: WordForm, endWord: Int, start: Int, end: Int, quality: MatchQuality,
                           best: inout Span?) {
         let map = quality == .exact ? index.exact : index.phonetic
-        guard let hits = map[k] else { return }
+        guard let found = map[k] else { return }
         let arabic = words[firstWord].arabic
         let q: MatchQuality = quality == .spelling && arabic ? .transliteration : quality
         if q != .exact {
             // A spelling key is weak evidence: demand enough consonants, and for Latin text a
             // spelling within a third of the name's letters (Saraqeb ~ Saraqib, not Moscow ~ Mashik).
             if PhoneticKey.strength(k) < (arabic ? 4 : 3) { return }
-            if !arabic {
-                let written = Array(writtenKey(firstWord: keyWord, form: keyForm, endWord: endWord))
-                let bound = max(2, written.count / 3)
-                guard (index.phoneticNames[k] ?? []).contains(where: {
-                    editDistance(written, Array($0), bound: bound) <= bound
-                }) else { return }
-            }
+        }
+        var hits = found
+        if q == .spelling {
+            // Keep the places whose name is within a third of its letters of the words as written.
+            let written = Array(writtenKey(firstWord: keyWord, form: keyForm, endWord: endWord))
+            let bound = max(2, written.count / 3)
+            let close = Set((index.phoneticNames[k] ?? []).filter { editDistance(written, Array($0.name), bound: bound) <= bound }.map(\.place))
+            hits = hits.filter { close.contains($0) }
+            if hits.isEmpty { return }
         }
         let blocked = hits.contains { $0 < 0 }
         let places = hits.filter { $0 >= 0 }
@@ -125,6 +130,7 @@ struct SpanMatcher {
     /// Capitalisation, stop words, adjectives and titles: a match that fails them is not a place.
     func accept(_ s: Span) -> Bool {
         if s.blocked || s.places.isEmpty { return false }
+        guard runningText else { return true }
         let w = words[s.keyWord]
         let single = s.endWord - s.keyWord == 1
         let k = s.keyForm.key
