@@ -7,7 +7,8 @@ struct NameIndex: Sendable {
     private(set) var exactPrefixes: Set<String> = []
     private(set) var phonetic: [String: [Int]] = [:]
     /// Spelling key → (place, folded name) pairs that produced it, to check a spelling match is close.
-    private(set) var phoneticNames: [String: [(place: Int, name: String)]] = [:]
+    /// `partial`: the name without its generic first word (Mardikh for Tell Mardikh).
+    private(set) var phoneticNames: [String: [(place: Int, name: String, partial: Bool)]] = [:]
     private(set) var phoneticPrefixes: Set<String> = []
     private(set) var maxWords = 1
 
@@ -23,18 +24,18 @@ struct NameIndex: Sendable {
         // Spelling-key entries only for Latin names: Arabic names are matched as written.
         if words.first?.first.map(Fold.isArabic) == false {
             let ph = words.map { PhoneticKey.latin($0) }
-            var variants: [([String], String)] = [(ph, keys.joined(separator: " "))]
+            var variants: [([String], String, Bool)] = [(ph, keys.joined(separator: " "), false)]
             if ph.count > 1 {
                 // Arabic writes Kafr Nabl and Maar Hitat as one word (كفرنبل, معرحطاط).
-                variants.append(([ph.joined()], keys.joined()))
+                variants.append(([ph.joined()], keys.joined(), false))
                 // "Tell Mardikh" is often just "Mardikh".
-                if Self.heads.contains(keys[0]) { variants.append((Array(ph.dropFirst()), keys.dropFirst().joined(separator: " "))) }
+                if Self.heads.contains(keys[0]) { variants.append((Array(ph.dropFirst()), keys.dropFirst().joined(separator: " "), true)) }
             }
-            for (v, name) in variants where !v.contains(where: \.isEmpty) && PhoneticKey.strength(v.joined(separator: " ")) >= 3 {
+            for (v, name, partial) in variants where !v.contains(where: \.isEmpty) && PhoneticKey.strength(v.joined(separator: " ")) >= 3 {
                 insert(v, place, into: &phonetic, prefixes: &phoneticPrefixes)
                 let full = v.joined(separator: " ")
                 if !(phoneticNames[full]?.contains { $0.place == place && $0.name == name } ?? false) {
-                    phoneticNames[full, default: []].append((place, name))
+                    phoneticNames[full, default: []].append((place, name, partial))
                 }
             }
         }

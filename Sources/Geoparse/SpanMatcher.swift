@@ -19,6 +19,8 @@ struct Span: Sendable {
     let places: [Int]
     let quality: MatchQuality
     let blocked: Bool
+    /// For a spelling match: how far each place's closest name is from the words as written.
+    var distances: [Int: Double] = [:]
 }
 
 /// Finds the longest name at each word of the text, walking the word trie of the index.
@@ -28,6 +30,9 @@ struct SpanMatcher {
     /// Running text: capitals, stop words, titles and context decide. A bare name (`resolve`)
     /// skips those checks: "saraqeb" typed in lower case is still Saraqib.
     var runningText = true
+    /// Spelling matches up to this SpellingDistance over the usual bound are kept (with their
+    /// distance) for a caller that checks them against other evidence (the control build).
+    var spellingSlack = 0.0
 
     func spans() -> [Span] {
         var out: [Span] = []
@@ -79,17 +84,22 @@ struct SpanMatcher {
             if PhoneticKey.strength(k) < (arabic ? 4 : 3) { return }
         }
         var hits = found
+        var distances: [Int: Double] = [:]
         if q == .spelling {
-            // Keep the places whose name is within a third of its letters of the words as written.
-            let written = Array(writtenKey(firstWord: keyWord, form: keyForm, endWord: endWord))
-            let bound = max(2, written.count / 3)
-            let close = Set((index.phoneticNames[k] ?? []).filter { editDistance(written, Array($0.name), bound: bound) <= bound }.map(\.place))
-            hits = hits.filter { close.contains($0) }
+            // Keep the places whose name is spelled like the words as written (SpellingDistance);
+            // a bare name must have all its words ("Jibeen" is not "Tell Jibbin").
+            let written = writtenKey(firstWord: keyWord, form: keyForm, endWord: endWord)
+            let bound = SpellingDistance.bound(written) + spellingSlack
+            for e in index.phoneticNames[k] ?? [] where runningText || !e.partial {
+                let d = SpellingDistance.distance(written, e.name)
+                if d <= bound && d < (distances[e.place] ?? .infinity) { distances[e.place] = d }
+            }
+            hits = hits.filter { distances[$0] != nil }
             if hits.isEmpty { return }
         }
         let blocked = hits.contains { $0 < 0 }
         let places = hits.filter { $0 >= 0 }
-        let s = Span(firstWord: firstWord, keyWord: keyWord, keyForm: keyForm, endWord: endWord, start: start, end: end, places: places, quality: q, blocked: blocked)
+        let s = Span(firstWord: firstWord, keyWord: keyWord, keyForm: keyForm, endWord: endWord, start: start, end: end, places: places, quality: q, blocked: blocked, distances: distances)
         if let b = best, (b.endWord - b.keyWord, b.end - b.start) >= (endWord - keyWord, end - start) { return }
         best = s
     }

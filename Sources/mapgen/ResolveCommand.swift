@@ -22,6 +22,11 @@ struct ResolveCommand: ParsableCommand {
     @Flag(help: "Print JSON instead of a table.")
     var json = false
 
+    /// For tools/build_control.py: also answer spellings up to 1 beyond the usual distance,
+    /// marked "close": false, for the caller to check against dates and neighbouring places.
+    @Flag(name: .customLong("near-misses"), help: .hidden)
+    var nearMisses = false
+
     @OptionGroup var dataOptions: DataOptions
 
     func run() throws {
@@ -40,11 +45,12 @@ struct ResolveCommand: ParsableCommand {
         var rows: [[String: Any]] = []
         for name in queries {
             var row: [String: Any]
-            if let r = parser.resolve(name: name) {
+            if let r = parser.resolve(name: name, slack: nearMisses ? 1 : 0), r.close || nearMisses {
                 let p = r.place
                 row = ["query": name, "found": true, "name": p.name, "id": Int(p.id) ?? p.id as Any,
                        "lat": p.lat, "lon": p.lon, "kind": p.kind, "country": r.country, "source": r.source,
-                       "match": r.match.rawValue, "confidence": r.confidence]
+                       "match": r.match.rawValue, "confidence": r.confidence, "close": r.close]
+                if r.match == .spelling { row["distance"] = r.distance; row["key_consonants"] = r.keyConsonants }
                 if let ar = r.arabic { row["arabic"] = ar }
                 if !r.alternatives.isEmpty {
                     row["also"] = r.alternatives.map { "\($0.name) (\($0.id))" }
@@ -54,7 +60,7 @@ struct ResolveCommand: ParsableCommand {
                 }
                 if !json {
                     let also = r.alternatives.isEmpty ? "" : "  [\(r.alternatives.count) other place(s) share this name]"
-                    let how = r.match == .exact ? "" : "  (\(r.match.rawValue) match)"
+                    let how = r.match == .exact ? "" : "  (\(r.match.rawValue) match\(r.match == .spelling ? String(format: ", distance %.2f", r.distance) : ""))"
                     print(String(format: "%@ → %@%@  %.5f N %.5f E  %@  id %@  source: %@%@%@", name, p.name,
                                  r.arabic.map { " (\($0))" } ?? "", p.lat, p.lon, p.kind, p.id, r.source, also, how))
                 }

@@ -13,7 +13,10 @@ final class DevSetTests: XCTestCase {
         let parser = try Geoparser.load(dataRoot: Self.root)
         let gold = try DevSetScore.readGold(Self.fixtures.appendingPathComponent("annotations.tsv"))
         let devset = ProcessInfo.processInfo.environment["MAPGEN_DEVSET"].map { URL(fileURLWithPath: $0) }
-        let seeds = Self.root.deletingLastPathComponent().appendingPathComponent("shared/seeds")
+        // ../shared/seeds beside the package (CI); from a worktree one level deeper, ../../shared/seeds.
+        let seeds = [Self.root.deletingLastPathComponent(), Self.root.deletingLastPathComponent().deletingLastPathComponent()]
+            .map { $0.appendingPathComponent("shared/seeds") }
+            .first { FileManager.default.fileExists(atPath: $0.path) } ?? Self.root.appendingPathComponent("../shared/seeds")
         var langs: [String: String] = [:]
         if let text = try? String(contentsOf: Self.fixtures.appendingPathComponent("articles.tsv"), encoding: .utf8) {
             for line in text.split(separator: "\n").dropFirst() {
