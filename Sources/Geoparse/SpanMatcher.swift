@@ -90,7 +90,7 @@ struct SpanMatcher {
             // a bare name must have all its words ("Jibeen" is not "Tell Jibbin").
             let written = writtenKey(firstWord: keyWord, form: keyForm, endWord: endWord)
             let bound = SpellingDistance.bound(written) + spellingSlack
-            for e in index.phoneticNames[k] ?? [] where runningText || !e.partial {
+            for e in index.phoneticNames[k] ?? [] where (runningText || !e.partial) && !e.joined {
                 let d = SpellingDistance.distance(written, e.name)
                 if d <= bound && d < (distances[e.place] ?? .infinity) { distances[e.place] = d }
             }
@@ -160,6 +160,8 @@ struct SpanMatcher {
                 return false
             }
             if s.quality != .exact && w.end - w.start < 4 { return false }
+            // A capital at the start of a sentence proves nothing: no spelling guess there ("Under").
+            if s.quality != .exact && single && w.sentenceStart && s.keyForm.cutEnd == 0 { return false }
             // A spelling-key match between capitalised words that are not places is most likely
             // part of a person's or an organisation's name (Mahmoud Hassano).
             // (A suffix or an elided article marks the end or start of the name itself.)
