@@ -35,7 +35,7 @@ let package = Package(
 
         .testTarget(name: "GeoTests", dependencies: ["Geo"]),
         .testTarget(name: "SituationTests", dependencies: ["Situation", "Geo"]),
-        .testTarget(name: "GeoparseTests", dependencies: ["Geoparse", "Geo"],
+        .testTarget(name: "GeoparseTests", dependencies: ["Geoparse", "Geo"], exclude: ["Fixtures"],
                     swiftSettings: [.swiftLanguageMode(.v6)]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Situation", "Geo", "CCairo"]),
     ],

@@ -19,7 +19,7 @@ struct NameIndex: Sendable {
     mutating func add(_ name: String, place: Int) {
         let words = Fold.words(of: name)
         guard !words.isEmpty else { return }
-        let keys = words.map { String(String.UnicodeScalarView($0)) }
+        let keys = words.map { Fold.key($0) }
         maxWords = max(maxWords, keys.count)
         insert(keys, place, into: &exact, prefixes: &exactPrefixes)
         // Spelling-key entries only for Latin names: Arabic names are matched as written.

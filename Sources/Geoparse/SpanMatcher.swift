@@ -38,6 +38,9 @@ struct SpanMatcher {
         var out: [Span] = []
         var i = 0
         while i < words.count {
+            // In running text a name starts with a capital (or is Arabic, or has a digit: M4);
+            // other words cannot start a mention, so do not look them up.
+            if runningText && !canStart(i) { i += 1; continue }
             if let s = longest(at: i) {
                 if !s.blocked && accept(s) { out.append(s) }
                 if s.blocked || accept(s) { i = s.endWord; continue }
@@ -45,6 +48,13 @@ struct SpanMatcher {
             i += 1
         }
         return out
+    }
+
+    func canStart(_ i: Int) -> Bool {
+        let w = words[i]
+        if w.arabic || w.capitalised || w.forms.contains(where: \.capitalised) { return true }
+        if articleAttached(i) { return true }
+        return w.key.unicodeScalars.contains { $0.value >= 0x30 && $0.value <= 0x39 }
     }
 
     /// An article that belongs to the next word: attached by a hyphen (al-Numan), or a
@@ -58,7 +68,15 @@ struct SpanMatcher {
         var first = i
         if articleAttached(i) { first = i + 1 }
         var best: Span?
-        for quality in [MatchQuality.exact, .spelling] {
+        // Common words and adjectives ("The", "Turkish") get no spelling guess.
+        let w = words[first]
+        // An Arabic word read through a Latin skeleton needs five consonants or a place word
+        // before it (accept); do not compute skeletons that cannot pass.
+        let guessable = w.arabic
+            ? (w.forms[0].folded.count >= 5 || (first > 0 && words[first - 1].forms.contains { Stoplists.arabicPlaceWords.contains($0.key) })
+               || w.forms[0].folded.first == "\u{0648}")
+            : !(Stoplists.commonWords.contains(w.key) || Stoplists.adjectives.contains(w.key))
+        for quality in guessable ? [MatchQuality.exact, .spelling] : [.exact] {
             for form in words[first].forms {
                 walk(from: first, spanFirst: i, spanStart: first == i ? words[i].start + form.cutStart : words[i].start,
                      form: form, quality: quality, best: &best)
@@ -90,7 +108,9 @@ struct SpanMatcher {
             // a bare name must have all its words ("Jibeen" is not "Tell Jibbin").
             let written = writtenKey(firstWord: keyWord, form: keyForm, endWord: endWord)
             let bound = SpellingDistance.bound(written) + spellingSlack
-            for e in index.phoneticNames[k] ?? [] where (runningText || !e.partial) && !e.joined {
+            // Two words written as one (Talmans for Tall Manis) only for a long enough word.
+            let oneWord = endWord - keyWord == 1 && written.count >= 6
+            for e in index.phoneticNames[k] ?? [] where (runningText || !e.partial) && (!e.joined || oneWord) {
                 let d = SpellingDistance.distance(written, e.name)
                 if d <= bound && d < (distances[e.place] ?? .infinity) { distances[e.place] = d }
             }
@@ -215,7 +235,7 @@ struct SpanMatcher {
         let p = words[s.firstWord - 1]
         if p.forms.contains(where: { Stoplists.arabicPlaceWords.contains($0.key) }) { return true }
         let w = words[s.keyWord]
-        if s.keyForm.cutStart > 0, w.forms[0].key.hasPrefix("\u{0648}"), w.before != .breaking {
+        if s.keyForm.cutStart > 0, w.forms[0].folded.first == "\u{0648}", w.before != .breaking {
             // و + name right after a matched place name.
             return index.exact[p.forms[0].key] != nil || p.forms.contains { index.exact[$0.key] != nil }
         }

@@ -87,6 +87,10 @@ enum Stoplists {
     /// Arabic words before a place name: village, town, city, area, neighbourhood (also dual/plural).
     static let arabicPlaceWords: Set<String> = folded(["قرية", "قريتي", "قرى", "بلدة", "بلدتي", "بلدات", "مدينة", "مدينتي", "مدن",
                                                        "منطقة", "مناطق", "حي", "تلة", "جبل", "محيط", "أطراف", "مطار", "معبر"])
+    /// Words for a road, near "A–B" (in any of the four languages).
+    static let roadWords: Set<String> = folded(["highway", "road", "motorway", "expressway", "route", "karayolu", "karayolunu",
+                                                "karayolunda", "karayolunun", "otoyolu", "yolu", "autoroute", "axe", "طريق",
+                                                "اوتوستراد", "اوتوستراد", "دولي", "الدولي"])
     static let siteWords: Set<String> = folded(["post", "posts", "outpost", "observation", "point", "base", "airbase", "airport",
                                                  "poste", "noktasi", "noktasina", "noktasinda", "us", "ussu", "نقطه", "قاعده", "مطار"])
     static let cityWords: Set<String> = folded(["city", "ville", "sehri", "sehrinde", "kenti", "kentinde", "مدينه", "town"])
