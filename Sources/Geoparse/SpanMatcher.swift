@@ -76,6 +76,7 @@ struct SpanMatcher {
             ? (w.forms[0].folded.count >= 5 || (first > 0 && words[first - 1].forms.contains { Stoplists.arabicPlaceWords.contains($0.key) })
                || w.forms[0].folded.first == "\u{0648}")
             : !(Stoplists.commonWords.contains(w.key) || Stoplists.adjectives.contains(w.key))
+                || (first + 1 < words.count && words[first + 1].before != .breaking)   // "Deir Sunbul": a name may go on
         for quality in guessable ? [MatchQuality.exact, .spelling] : [.exact] {
             for form in words[first].forms {
                 walk(from: first, spanFirst: i, spanStart: first == i ? words[i].start + form.cutStart : words[i].start,

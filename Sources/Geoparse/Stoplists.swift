@@ -48,7 +48,8 @@ enum Stoplists {
     /// Multi-word names that contain a place name and are not a mention of it.
     static let blockers: [String] = [
         "Hayat Tahrir al-Sham", "Hay'at Tahrir al-Sham", "Hayat Tahrir al-Cham", "Tahrir al-Sham", "Tahrir al-Cham",
-        "Heyet Tahrir el-Şam", "Heyet Tahrir Şam", "Heyet Tahrir eş-Şam", "Ahrar al-Sham", "Ahrar al-Cham", "Faylaq al-Sham",
+        "Heyet Tahrir el-Şam", "Heyet Tahrir Şam", "Heyet Tahrir eş-Şam", "Heyet Tahrir üş-Şam", "Tahrir el-Şam",
+        "Tahrir eş-Şam", "Tahrir üş-Şam", "Ahrar el-Şam", "Ahrar üş-Şam", "Ahrar eş-Şam", "Feylak el-Şam", "Faylaq al-Cham", "Ahrar al-Sham", "Ahrar al-Cham", "Faylaq al-Sham",
         "Jabhat Fatah al-Sham", "Jabhat Fateh al-Sham", "Syria TV", "Syria Television", "Syrian Observatory",
         "Syrian Observatory for Human Rights", "Observatoire syrien", "Free Syrian Army", "Syrian National Army",
         "Syrian Arab Army", "Syrian Arab Republic", "National Liberation Front", "Syrian Democratic Forces",
