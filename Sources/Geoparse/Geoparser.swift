@@ -37,6 +37,7 @@ public struct Geoparser: Sendable {
         var index = NameIndex()
         for (i, p) in places.enumerated() {
             for n in p.names { index.add(n, place: i) }
+            index.rankOf[i] = p.isArea || p.kind == .capital || p.kind == .road ? 5 : p.rank
         }
         for (b, name) in Stoplists.blockers.enumerated() { index.add(name, place: -1 - b) }
         self.places = places

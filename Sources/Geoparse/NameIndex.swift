@@ -12,6 +12,8 @@ struct NameIndex: Sendable {
     private(set) var phoneticNames: [String: [(place: Int, name: String, partial: Bool, joined: Bool)]] = [:]
     private(set) var phoneticPrefixes: Set<String> = []
     private(set) var maxWords = 1
+    /// Each place's rank (5 city … 1 minor), for rules that spare big places.
+    var rankOf: [Int: Int] = [:]
 
     /// Generic first words of names that texts often leave out (Tell Mardikh → Mardikh).
     static let heads: Set<String> = ["tell", "tall", "tal", "tel", "khirbet", "khirbat", "jabal", "jebel"]

@@ -191,6 +191,14 @@ struct SpanMatcher {
                     || (!endsWithCut(s) && unknownCapitalised(s.endWord, before: false))) {
                 return false
             }
+            // SAM, SDF, HTS in capitals are not places.
+            if single && !w.hasLowercase && Stoplists.acronyms.contains(k) { return false }
+            // A village named like a first name, followed by a capitalised word that is no
+            // place, is a person (Martin Griffiths, Rami Abdulrahman).
+            if single && s.quality == .exact && s.keyForm.cutEnd == 0 && unknownCapitalised(s.endWord, before: false)
+                && s.places.allSatisfy({ index.rankOf[$0].map { $0 <= 2 } ?? false }) {
+                return false
+            }
             // Acronyms (SOHR, UNHCR) only match exactly.
             if s.quality != .exact && !words[s.keyWord..<s.endWord].contains(where: { w in
                 w.hasLowercase }) {

@@ -59,12 +59,17 @@ enum Stoplists {
         "Bashar al-Assad", "Bashar Al Assad", "Bashar Assad", "Hafez al-Assad", "Recep Tayyip Erdogan", "Recep Tayyip Erdoğan",
         "Hulusi Akar", "Mevlut Cavusoglu", "Mevlüt Çavuşoğlu", "Vladimir Putin", "Sergei Lavrov", "Hassan Rouhani",
         "Rami Abdel Rahman", "Abu Mohammad al-Jolani", "Abu Mohammed al-Golani", "al-Jolani", "al-Golani",
-        "Istanbul Convention", "İran Devrim Muhafızları", "Iranian Revolutionary Guard", "Iran's Revolutionary Guards",
+        "Istanbul Convention", "State Duma", "Russian Duma", "İran Devrim Muhafızları", "Iranian Revolutionary Guard", "Iran's Revolutionary Guards",
         "Gardiens de la révolution", "Astana process", "Sochi agreement", "Sochi deal", "Astana talks",
         "هيئة تحرير الشام", "تحرير الشام", "أحرار الشام", "فيلق الشام", "جبهة فتح الشام", "تلفزيون سوريا", "المرصد السوري",
         "المرصد السوري لحقوق الإنسان", "الجبهة الوطنية للتحرير", "الجيش الوطني السوري", "الجيش السوري الحر",
         "الجيش العربي السوري", "قوات سوريا الديمقراطية", "وكالة الأنباء السورية", "شبكة شام", "بشار الأسد",
     ]
+
+    /// Acronyms that are forces, weapons or bodies, not places, when written in capitals
+    /// (SAM is not Turkish Şam, SDF is a force).
+    static let acronyms: Set<String> = ["sam", "sdf", "hts", "ypg", "pkk", "fsa", "sna", "nlf", "saa", "isis", "isil",
+                                        "un", "eu", "nato", "ocha", "sohr", "tsk", "mit", "afp", "ap", "bbc", "cnn", "ntv", "trt"]
 
     /// Words just before a person's name.
     static let titles: Set<String> = folded([
