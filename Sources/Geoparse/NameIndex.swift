@@ -30,7 +30,10 @@ struct NameIndex: Sendable {
             var variants: [([String], String, Bool, Bool)] = [(ph, keys.joined(separator: " "), false, false)]
             if ph.count > 1 {
                 // Arabic writes Kafr Nabl and Maar Hitat as one word (كفرنبل, معرحطاط).
-                variants.append(([ph.joined()], keys.joined(), false, true))
+                // (one letter where the words meet the same: Kafr Ruma → كفرومة)
+                var joined = ""
+                for part in ph { joined += (joined.last != nil && joined.last == part.first) ? String(part.dropFirst()) : part }
+                variants.append(([joined], keys.joined(), false, true))
                 // "Tell Mardikh" is often just "Mardikh".
                 if Self.heads.contains(keys[0]) { variants.append((Array(ph.dropFirst()), keys.dropFirst().joined(separator: " "), true, false)) }
             }

@@ -26,7 +26,7 @@ enum PhoneticKey {
             case "q", "c", "k": push("k")
             case "n" where next == "b": push("m")      // Tarnaba is said Turumbah
             case "x": push("k"); push("s")
-            case "h" where i == w.count - 1 && i > 0 && "aeiou".unicodeScalars.contains(w[i - 1]): break   // Salwah = Salwa
+            case "h" where i == w.count - 1 && i > 0 && (w[i - 1] == "a" || w[i - 1] == "e"): break   // Salwah = Salwa (ة)
             default:
                 if c.properties.isAlphabetic { push(c) } else if c.properties.numericType != nil { push(c) }
             }

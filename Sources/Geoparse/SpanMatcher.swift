@@ -77,14 +77,23 @@ struct SpanMatcher {
                || w.forms[0].folded.first == "\u{0648}")
             : !(Stoplists.commonWords.contains(w.key) || Stoplists.adjectives.contains(w.key))
                 || (first + 1 < words.count && words[first + 1].before != .breaking)   // "Deir Sunbul": a name may go on
-        for quality in guessable ? [MatchQuality.exact, .spelling] : [.exact] {
-            for form in words[first].forms {
-                walk(from: first, spanFirst: i, spanStart: first == i ? words[i].start + form.cutStart : words[i].start,
-                     form: form, quality: quality, best: &best)
-            }
-            if best != nil { break }
+        for form in w.forms {
+            walk(from: first, spanFirst: i, spanStart: first == i ? words[i].start + form.cutStart : words[i].start,
+                 form: form, quality: .exact, best: &best)
         }
-        return best
+        // A spelling guess where nothing matched exactly, or where the name may go on past an
+        // exact match ("Tell" is a place, "Tell Mardih" is Tall Mardikh).
+        let goesOn = first + 1 < words.count && words[first + 1].before != .breaking
+            && (words[first + 1].capitalised || words[first + 1].arabic || articleAttached(first + 1))
+        guard guessable, best == nil || (goesOn && best.map { $0.endWord == first + 1 } == true) else { return best }
+        let exact = best
+        var guess: Span?
+        for form in w.forms {
+            walk(from: first, spanFirst: i, spanStart: first == i ? words[i].start + form.cutStart : words[i].start,
+                 form: form, quality: .spelling, best: &guess)
+        }
+        if let g = guess, exact == nil || g.endWord > (exact?.endWord ?? 0) { return g }
+        return exact
     }
 
     private func key(_ f: WordForm, _ q: MatchQuality, construct: Bool) -> String {
@@ -121,7 +130,14 @@ struct SpanMatcher {
         let blocked = hits.contains { $0 < 0 }
         let places = hits.filter { $0 >= 0 }
         let s = Span(firstWord: firstWord, keyWord: keyWord, keyForm: keyForm, endWord: endWord, start: start, end: end, places: places, quality: q, blocked: blocked, distances: distances)
-        if let b = best, (b.endWord - b.keyWord, b.end - b.start) >= (endWord - keyWord, end - start) { return }
+        if let b = best {
+            // Longest name first; for the same words, the longest reading of them, except that a
+            // skeleton reads و/ب/ل as vowels, so there the peeled reading (وكفرومة → كفرومة) wins.
+            let peeledFirst = q == .transliteration && b.quality == .transliteration
+            let mine = (endWord - keyWord, peeledFirst ? start : end - start)
+            let theirs = (b.endWord - b.keyWord, peeledFirst ? b.start : b.end - b.start)
+            if theirs >= mine { return }
+        }
         best = s
     }
 
