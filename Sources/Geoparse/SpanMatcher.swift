@@ -61,7 +61,8 @@ struct SpanMatcher {
     /// capitalised Al/El before a capitalised word (Al Numan).
     func articleAttached(_ j: Int) -> Bool {
         guard j + 1 < words.count, words[j].isLatinArticle, words[j + 1].before != .breaking else { return false }
-        return words[j + 1].before == .hyphen || (words[j].capitalised && words[j + 1].capitalised)
+        // A bare name ("al fuhayl") has no capitals to go by.
+        return words[j + 1].before == .hyphen || (words[j].capitalised && words[j + 1].capitalised) || !runningText
     }
 
     func longest(at i: Int) -> Span? {

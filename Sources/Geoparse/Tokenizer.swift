@@ -60,7 +60,10 @@ enum Tokenizer {
         }
         while pos < scalars.count {
             let c = scalars[pos]
-            if isWordScalar(c) || (Fold.isApostrophe(c) && !raw.isEmpty && pos + 1 < scalars.count && isWordScalar(scalars[pos + 1])) {
+            // An apostrophe inside a word (Ma'arrat, İdlib'in), or an ayn mark opening one (Kafr 'Amim).
+            let apostropheInWord = Fold.isApostrophe(c) && pos + 1 < scalars.count && isWordScalar(scalars[pos + 1])
+                && (!raw.isEmpty || pos == 0 || scalars[pos - 1] == " " || scalars[pos - 1] == "-" || scalars[pos - 1] == "\u{00A0}")
+            if isWordScalar(c) || apostropheInWord {
                 if raw.isEmpty {
                     start = pos
                     if pendingBreak { sep = .breaking; pendingBreak = false }
@@ -70,6 +73,8 @@ enum Tokenizer {
                 flush()
                 switch c {
                 case " ", "\u{00A0}", "\t": break
+                // A hamza or ayn mark after a word (Mare', al-Hamra') is no punctuation.
+                case "'", "’", "ʿ", "ʾ", "ʼ", "‘", "`", "´": break
                 case "-", "–", "—", "‐", "‑": if sep != .breaking { sep = .hyphen }
                 case "\n", "\r", ".", "!", "?", "؟", "۔":
                     sep = .breaking; pendingBreak = true; sentenceStart = true
@@ -149,6 +154,9 @@ enum Tokenizer {
                 if head.count >= 2 { add(head[...], cutStart: 0, cutEnd: raw.count - a) }
             }
         }
+        // A "word" of marks or tatweel alone folds to nothing: it keeps an empty reading, which
+        // matches no name (every word has at least one form).
+        if forms.isEmpty { forms.append(WordForm(key: "", folded: [], arabic: arabic, cutStart: 0, cutEnd: 0, capitalised: false)) }
         return Word(start: start, end: start + raw.count, before: before, capitalised: capitalised, arabic: arabic,
                     sentenceStart: sentenceStart, hasLowercase: raw.dropFirst().contains(where: isLower), forms: forms)
     }
