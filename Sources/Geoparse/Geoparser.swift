@@ -90,7 +90,8 @@ public struct Geoparser: Sendable {
 
     /// Every place mention in the text, in text order. `language` nil = detect it.
     public func mentions(in text: String, language: TextLanguage? = nil) -> [PlaceMention] {
-        let words = Tokenizer.words(text)
+        let lang = language ?? TextLanguage.detect(text)
+        let words = Tokenizer.words(text, turkish: lang == .tr)
         let matcher = SpanMatcher(words: words, index: index)
         let spans = joinRoads(matcher.spans(), words: words)
         let cued = spans.map { s -> (Span, Disambiguator.Cue) in

@@ -1,7 +1,7 @@
 /// How far apart two Latin transliterations of one Arabic name are, counting what
 /// transliteration conventions do not change as free: e for a or i (Saraqeb/Saraqib,
 /// Maaret/Maarat), o for u, y for i; ou/oo → u, ee → i, ay/ai/ei/ey → e (Shaykh/Sheikh),
-/// q/c/k → k, doubled letters single. A vowel moved across a consonant inside the name costs ½
+/// q/c/k → k, v → w (Turkish Vadi), doubled letters single. A vowel moved across a consonant inside the name costs ½
 /// (Kafr/Kfar; not at the end: Barda is not Barad), a vowel written or not ¾ (Sakhr/Sakhar), a final h after a vowel ½ (Tina/Tineh); a vowel of
 /// another quality 1 when short (unwritten in Arabic: Jubas/Jubus), 1½ when long (Salamiyah is
 /// not al-Salloumiyah), a consonant change 1 (Baris is not Barisha); n before b is m (Tarnaba/Turumbah).
@@ -27,6 +27,7 @@ enum SpellingDistance {
             case (UInt8(ascii: "c"), UInt8(ascii: "k")): emit = UInt8(ascii: "k"); step = 2
             case (UInt8(ascii: "q"), _), (UInt8(ascii: "c"), _): emit = UInt8(ascii: "k")
             case (UInt8(ascii: "n"), UInt8(ascii: "b")): emit = UInt8(ascii: "m")     // Tarnaba is said Turumbah
+            case (UInt8(ascii: "v"), _): emit = UInt8(ascii: "w")                        // Turkish Vadi, Wadi
             default: break
             }
             if out.last != emit { out.append(emit) }

@@ -38,7 +38,8 @@ struct Word: Sendable {
 }
 
 enum Tokenizer {
-    static func words(_ text: String) -> [Word] {
+    /// `turkish`: also read c as j (Cisr = Jisr, Cebel = Jabal), as Turkish spells it.
+    static func words(_ text: String, turkish: Bool = false) -> [Word] {
         var out: [Word] = []
         var raw: [Unicode.Scalar] = []
         var start = 0
@@ -53,7 +54,7 @@ enum Tokenizer {
             var r = raw
             while let l = r.last, Fold.isApostrophe(l) { r.removeLast() }
             while let f = r.first, Fold.isApostrophe(f) { r.removeFirst(); start += 1 }
-            if !r.isEmpty { out.append(makeWord(r, start: start, before: sep, sentenceStart: sentenceStart)) }
+            if !r.isEmpty { out.append(makeWord(r, start: start, before: sep, sentenceStart: sentenceStart, turkish: turkish)) }
             raw = []
             sep = .space
             sentenceStart = false
@@ -114,7 +115,7 @@ enum Tokenizer {
 
     private static let frenchElisions: Set<String> = ["d", "l", "qu", "j", "s", "n", "jusqu", "lorsqu", "puisqu"]
 
-    static func makeWord(_ raw: [Unicode.Scalar], start: Int, before: Separator, sentenceStart: Bool) -> Word {
+    static func makeWord(_ raw: [Unicode.Scalar], start: Int, before: Separator, sentenceStart: Bool, turkish: Bool = false) -> Word {
         let (folded, origin) = Fold.fold(raw)
         let arabic = raw.contains(where: Fold.isArabic)
         let capitalised = raw.first.map(isUpper) ?? false
@@ -152,6 +153,14 @@ enum Tokenizer {
                 }
                 // Possessive and Turkish case endings: Idlib's, İdlib'in, Halep'e, Lazkiye'den.
                 if head.count >= 2 { add(head[...], cutStart: 0, cutEnd: raw.count - a) }
+            }
+        }
+        if turkish && !arabic && raw.contains(where: { $0 == "c" || $0 == "C" }) {
+            // The same word with Turkish c read as j; same length, so the same cuts apply.
+            let j = raw.map { $0 == "c" ? Unicode.Scalar("j") : $0 == "C" ? Unicode.Scalar("J") : $0 }
+            for f in makeWord(j, start: start, before: before, sentenceStart: sentenceStart).forms
+            where !forms.contains(where: { $0.key == f.key && $0.cutStart == f.cutStart }) {
+                forms.append(f)
             }
         }
         // A "word" of marks or tatweel alone folds to nothing: it keeps an empty reading, which
