@@ -37,7 +37,7 @@ struct NameIndex: Sendable {
                 // "Tell Mardikh" is often just "Mardikh".
                 if Self.heads.contains(keys[0]) { variants.append((Array(ph.dropFirst()), keys.dropFirst().joined(separator: " "), true, false)) }
             }
-            for (v, name, partial, joined) in variants where !v.contains(where: \.isEmpty) && PhoneticKey.strength(v.joined(separator: " ")) >= 3 {
+            for (v, name, partial, joined) in variants where !v.contains(where: \.isEmpty) && PhoneticKey.strength(v.joined(separator: " ")) >= 2 {
                 insert(v, place, into: &phonetic, prefixes: &phoneticPrefixes)
                 let full = v.joined(separator: " ")
                 if !(phoneticNames[full]?.contains { $0.place == place && $0.name == name } ?? false) {

@@ -110,7 +110,7 @@ struct SpanMatcher {
         if q != .exact {
             // A spelling key is weak evidence: demand enough consonants, and for Latin text a
             // spelling within a third of the name's letters (Saraqeb ~ Saraqib, not Moscow ~ Mashik).
-            if PhoneticKey.strength(k) < (arabic ? 4 : 3) { return }
+            if PhoneticKey.strength(k) < (arabic ? 4 : 2) { return }
         }
         var hits = found
         var distances: [Int: Double] = [:]
@@ -118,7 +118,9 @@ struct SpanMatcher {
             // Keep the places whose name is spelled like the words as written (SpellingDistance);
             // a bare name must have all its words ("Jibeen" is not "Tell Jibbin").
             let written = writtenKey(firstWord: keyWord, form: keyForm, endWord: endWord)
-            let bound = SpellingDistance.bound(written) + spellingSlack
+            // A two-consonant skeleton (Atme, Afis) is common: only a near-identical spelling
+            // (Atmeh, Afes) may share it.
+            let bound = PhoneticKey.strength(k) < 3 ? 0.5 : SpellingDistance.bound(written) + spellingSlack
             // Two words written as one (Talmans for Tall Manis) only for a long enough word.
             let oneWord = endWord - keyWord == 1 && written.count >= 6
             for e in index.phoneticNames[k] ?? [] where (runningText || !e.partial) && (!e.joined || oneWord) {
@@ -197,7 +199,7 @@ struct SpanMatcher {
                           || (k.unicodeScalars.count < 3 && !hasDigit)) {
                 return false
             }
-            if s.quality != .exact && w.end - w.start < 4 { return false }
+            if s.quality != .exact && single && w.end - w.start < 4 { return false }
             // A capital at the start of a sentence proves nothing: no spelling guess there ("Under").
             if s.quality != .exact && single && w.sentenceStart && s.keyForm.cutEnd == 0 { return false }
             // A spelling-key match between capitalised words that are not places is most likely
