@@ -26,13 +26,17 @@ let package = Package(
         .target(name: "Situation", dependencies: ["Geo", .product(name: "Yams", package: "Yams")]),
         // Cairo/Pango drawing of a situation into SVG and PNG.
         .target(name: "Render", dependencies: ["Geo", "Situation", "CCairo"]),
+        // Reading text: place mentions in English, Arabic, French and Turkish, resolved in context.
+        .target(name: "Geoparse", dependencies: ["Geo"], swiftSettings: [.swiftLanguageMode(.v6)]),
         .executableTarget(name: "mapgen", dependencies: [
-            "Geo", "Situation", "Render",
+            "Geo", "Situation", "Render", "Geoparse",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .testTarget(name: "GeoTests", dependencies: ["Geo"]),
         .testTarget(name: "SituationTests", dependencies: ["Situation", "Geo"]),
+        .testTarget(name: "GeoparseTests", dependencies: ["Geoparse", "Geo"],
+                    swiftSettings: [.swiftLanguageMode(.v6)]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Situation", "Geo", "CCairo"]),
     ],
     swiftLanguageModes: [.v5]

@@ -3,9 +3,14 @@ import Foundation
 /// What kind of thing a gazetteer entry is, from its GeoNames feature class and code.
 public enum PlaceKind: String, Sendable, CaseIterable {
     case city, town, village, hill, airbase, crossing, base, camp, site
+    /// From `regions.tsv` and the other name tables: they are read by the geoparser and never drawn.
+    case province, country, capital, road
 
     init(featureClass: Substring, code: Substring, rank: Int) {
         switch (featureClass, code) {
+        case ("A", "PCLI"), ("A", "PCL"), ("A", "PCLD"): self = .country
+        case ("A", "ADM1"), ("A", "ADM2"), ("A", "ADMD"): self = .province
+        case ("P", "PPLC"): self = .capital
         case ("S", "AIRB"), ("S", "AIRF"), ("S", "AIRP"), ("S", "AIRH"): self = .airbase
         case ("S", "PSTB"): self = .crossing
         case ("S", "MILB"), ("S", "INSM"): self = .base
@@ -83,6 +88,14 @@ public struct Gazetteer: Sendable {
             if !(keys[k]?.contains(i) ?? false) { keys[k, default: []].append(i) }
         }
         return Gazetteer(places: places, byKey: keys, byID: byID)
+    }
+
+    /// `regions.tsv` beside `places.tsv` (countries, provinces, capitals and cities outside the map's box),
+    /// or no rows when the file is absent. Kept apart from the map's gazetteer so the map does not change.
+    public static func loadRegions(directory: URL) throws -> [Place] {
+        let file = directory.appendingPathComponent("regions.tsv")
+        guard FileManager.default.fileExists(atPath: file.path) else { return [] }
+        return try parsePlaces(readText(file), file: file.relativeDisplay)
     }
 
     /// Loads `places.tsv` (GeoNames columns) and, when present, `arabic.tsv` beside it.
