@@ -28,14 +28,19 @@ let package = Package(
         .target(name: "Render", dependencies: ["Geo", "Situation", "CCairo"]),
         // Reading text: place mentions in English, Arabic, French and Turkish, resolved in context.
         .target(name: "Geoparse", dependencies: ["Geo"], swiftSettings: [.swiftLanguageMode(.v6)]),
+        // From news text to candidate events: lexicon cues, dates, figures, attribution; review and apply.
+        .target(name: "Ingest", dependencies: ["Geo", "Situation", "Geoparse", .product(name: "Yams", package: "Yams")],
+                swiftSettings: [.swiftLanguageMode(.v6)]),
         .executableTarget(name: "mapgen", dependencies: [
-            "Geo", "Situation", "Render", "Geoparse",
+            "Geo", "Situation", "Render", "Geoparse", "Ingest",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .testTarget(name: "GeoTests", dependencies: ["Geo"]),
         .testTarget(name: "SituationTests", dependencies: ["Situation", "Geo"]),
         .testTarget(name: "GeoparseTests", dependencies: ["Geoparse", "Geo"],
+                    swiftSettings: [.swiftLanguageMode(.v6)]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Geoparse", "Situation", "Geo"],
                     swiftSettings: [.swiftLanguageMode(.v6)]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Situation", "Geo", "CCairo"]),
     ],

@@ -142,10 +142,9 @@ public struct ArticleText: Sendable {
         for (k, t) in toks.enumerated() {
             // A line break before this token ends the sentence and, when blank or the previous
             // line is short (a title, a caption), the paragraph.
-            if k > first {
-                let gap = sc[toks[k - 1].end..<t.start]
-                let breaks = gap.filter { $0 == "\n" || $0 == "\u{2029}" }.count
-                if breaks > 0 { close(k); paragraph += 1 }
+            if k > 0, sc[toks[k - 1].end..<t.start].contains(where: { $0 == "\n" || $0 == "\u{2029}" }) {
+                close(k)
+                paragraph += 1
             }
             guard t.kind == .punctuation, let u = t.text.unicodeScalars.first, closers.contains(u) else { continue }
             // Not after an abbreviation or an initial ("Mr.", "U.S.", "J.").

@@ -46,8 +46,8 @@ public struct AttributionFinder: Sendable {
         if let b = best {
             var name = b.src.key
             // "a Turkish security source cited by Anadolu" / "… told Reuters": keep both.
-            if let via = sources.first(where: { $0.key != name && $0.start > b.src.end && $0.start - b.src.end <= 4
-                && reporting.contains { r in r.start >= b.src.end && r.end <= $0.start } }) {
+            if let via = sources.first(where: { v in v.key != name && v.start > b.src.end && v.start - b.src.end <= 4
+                && reporting.contains { r in r.start >= b.src.end && r.end <= v.start } }) {
                 name = "\(name) cited by \(via.key)"
             }
             return .named(Attribution(source: name, tokens: b.src.start..<b.src.end))

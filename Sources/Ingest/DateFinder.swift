@@ -48,7 +48,8 @@ public struct DateFinder: Sendable {
             guard let n = number(k), toks[k].kind == .number, (1900...2100).contains(n) else { return nil }
             return n
         }
-        let sinceAt = Set(matches.filter { $0.key == "since" }.flatMap { [$0.end, $0.start - 1, $0.end + 1] })
+        // "since December", "since the beginning of December", "Aralık'tan beri" (after).
+        let sinceAt = Set(matches.filter { $0.key == "since" }.flatMap { m in [m.start - 1, m.start - 2] + Array(m.end...(m.end + 4)) })
         for m in matches {
             let key = m.key
             if key.hasPrefix("month=") {
@@ -81,8 +82,8 @@ public struct DateFinder: Sendable {
                 } else if sinceAt.contains(a) || sinceAt.contains(a - 1) {
                     let y = DateFinder.inferYear(month: month, day: 1, published: pub)
                     guard let d = DateFinder.day(y, month, 1) else { continue }
-                    out.append(DateMention(start: toks[a].start, end: toks[b - 1].end, tokens: a..<b, date: pub, dateEnd: nil,
-                                           precision: .approximate, isBackground: false, since: d))
+                    out.append(DateMention(start: toks[a].start, end: toks[b - 1].end, tokens: a..<b, date: d, dateEnd: pub,
+                                           precision: .range, isBackground: false, since: d))
                     for k in a..<b { used.insert(k) }
                 }
             } else if key.hasPrefix("weekday=") {

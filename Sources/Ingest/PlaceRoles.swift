@@ -67,7 +67,7 @@ public struct PlaceRoleReader: Sendable {
                 relation = d.key
             }
             // "between A and B", "linking A to B": the second place is A's partner.
-            if i > 0, partnerOf[i - 1] == nil {
+            if i > 0, partnerOf[i - 1] == nil, spans[i - 1].1.upperBound <= r.lowerBound {
                 let (prev, pr) = spans[i - 1]
                 let gap = pr.upperBound..<r.lowerBound
                 let joined = gap.count <= 4 && cues.contains { $0.key == "and" && gap.contains($0.start) }

@@ -21,7 +21,7 @@ struct Mapgen: ParsableCommand {
           mapgen diff 2020-02-06 2020-02-09          what changed: a change map and list
           mapgen resolve Saraqeb "Kafr Lusin" Al-Mastoumah
         """,
-        subcommands: [MapCommand.self, AnalyzeCommand.self, DiffCommand.self, ReportCommand.self, ResolveCommand.self, GeoparseCommand.self],
+        subcommands: [MapCommand.self, AnalyzeCommand.self, DiffCommand.self, ReportCommand.self, ResolveCommand.self, GeoparseCommand.self, IngestCommand.self],
         defaultSubcommand: MapCommand.self)
 }
 
