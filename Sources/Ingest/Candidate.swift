@@ -79,6 +79,8 @@ public struct CandidateEvent: Sendable, Equatable {
     public var evidence: Evidence
     /// The resolved places (for the map, the review page and scoring); not written.
     public var spans: [PlaceSpan] = []
+    /// Line in the candidates file it was read from (for error messages).
+    public var line = 0
 
     public static func == (a: Self, b: Self) -> Bool {
         a.id == b.id && a.date == b.date && a.type == b.type && a.places == b.places && a.sources == b.sources
@@ -101,6 +103,7 @@ public struct ControlCandidate: Sendable, Equatable {
     public var url: String?
     public var evidence: Evidence
     public var status = "candidate"
+    public var line = 0
 }
 
 /// What ingest proposes for one or more articles.

@@ -18,7 +18,7 @@ public enum CandidateFile {
 
     static func figureValue(_ v: String) -> YAMLValue { Double(v) != nil ? .raw(v) : .string(v) }
 
-    static func sourceValue(_ s: CandidateSource) -> YAMLValue {
+    public static func sourceValue(_ s: CandidateSource) -> YAMLValue {
         var p = [YAMLPair("outlet", .string(s.outlet)), YAMLPair("published", .string(s.published)),
                  YAMLPair("attributed_to", .string(s.attributedTo))]
         if let u = s.url { p.append(YAMLPair("url", .string(u))) }

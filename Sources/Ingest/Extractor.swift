@@ -48,7 +48,8 @@ public struct Extractor: Sendable {
         for s in article.sentences {
             let range = s.tokens
             defer {
-                if let last = allPlaces.last(where: { $0.start >= s.start && $0.end <= s.end && ["city", "town", "village"].contains($0.kind) }) {
+                // The sentence's first town is its subject ("Saraqeb, … southeast of Idlib city").
+                if let last = allPlaces.first(where: { $0.start >= s.start && $0.end <= s.end && ["city", "town", "village"].contains($0.kind) }) {
                     previousTown = last
                 }
             }
@@ -67,7 +68,13 @@ public struct Extractor: Sendable {
             defer {
                 if let d = found.last(where: { !$0.isBackground }) { lastDate = (s.paragraph, d) }
             }
-            let typed = cues.filter { Extractor.priority.contains($0.key) }
+            let purposes = cues.filter { $0.key == "purpose" }
+            let placeStarts = Set(allPlaces.filter { $0.start >= s.start && $0.end <= s.end }.map(\.start))
+            let typed = cues.filter { c in
+                Extractor.priority.contains(c.key)
+                    && !purposes.contains { $0.end == c.start }
+                    && !(c.key == "post-encircled" && c.end < toks.count && placeStarts.contains(toks[c.end].start))
+            }
             guard !typed.isEmpty else { continue }
             // The strongest type; a convoy sent "to reinforce" posts is a convoy.
             let best = typed.min { a, b in
@@ -100,7 +107,9 @@ public struct Extractor: Sendable {
             let points = inSentence.filter { !["province", "country", "road"].contains($0.kind) }
             var (roled, roads) = roles.read(article, range, places: points, lang: lang)
             for p in inSentence where p.kind == "road" && !roads.contains(p.name) { roads.append(p.name) }
-            var regions = inSentence.filter { $0.kind == "province" }.map { $0.name.contains("province") ? $0.name : "\($0.name) province" }
+            var regions = inSentence.filter { $0.kind == "province" }.map {
+                $0.name.lowercased().contains("province") || $0.name.contains("Governorate") ? $0.name : "\($0.name) province"
+            }
             // "the town" in a capture sentence without a place: the town named just before.
             let placeCues = lexicon.places.matches(in: toks, range, lang: lang)
             if roled.isEmpty, type == "taken" || type == "lost", placeCues.contains(where: { $0.key == "anaphor" }),
@@ -133,13 +142,16 @@ public struct Extractor: Sendable {
             let from = roled.first { $0.role == .from }?.span ?? (eventType == "convoy" ? roled.first { $0.role == .via }?.span : nil)
             let to = roled.first { $0.role == .to }?.span
             // A place named only to locate another ("Al-Eis east of Idlib") is not where it happened.
-            let located = roled.filter { $0.relation == "at" || $0.partner != nil }
+            let located = roled.filter { ($0.relation == "at" || $0.partner != nil) && $0.span.inGazetteer }
             let relative = roled.first { $0.relation != "at" }
             var placeNames: [String] = []
             var spans: [PlaceSpan] = []
+            var sites: [String] = []
             for r in (located.isEmpty ? roled : located) {
-                for p in [r.span] + (r.partner.map { [$0] } ?? []) where !placeNames.contains(p.name) {
-                    placeNames.append(p.name); spans.append(p)
+                for p in [r.span] + (r.partner.map { [$0] } ?? []) where !placeNames.contains(p.name) && !regions.contains(p.name) {
+                    spans.append(p)
+                    if p.inGazetteer { placeNames.append(p.name) } else { regions.append(p.name) }
+                    if let site = p.site, !sites.contains(site) { sites.append(site) }
                 }
             }
             if placeNames.isEmpty, regions.isEmpty, let mainProvince { regions = [mainProvince] }
@@ -167,11 +179,13 @@ public struct Extractor: Sendable {
                     id: "", date: date?.date ?? pub, dateEnd: date?.dateEnd,
                     precision: date.map { $0.precision.rawValue } ?? "approximate",
                     type: t, actor: t == eventType ? actor : Extractor.defaultActor(t),
-                    from: t == "convoy" ? from?.name : nil, to: t == "convoy" ? to?.name : nil,
+                    from: t == "convoy" ? from.flatMap { $0.inGazetteer ? $0.name : nil } : nil,
+                    to: t == "convoy" ? to.flatMap { $0.inGazetteer ? $0.name : nil } : nil,
                     places: placeNames, summary: "", sources: [src], confidence: min(0.95, max(0.05, conf)),
                     evidence: Evidence(article: meta.file, start: s.start, end: s.end))
                 event.regions = regions
                 event.roads = roads
+                event.sites = sites
                 for f in figs where !event.figures.contains(where: { $0.key == f.key }) {
                     event.figures.append((f.key, f.valueText))
                     if let q = f.qualifier { event.qualifiers[f.key] = q }
@@ -205,7 +219,7 @@ public struct Extractor: Sendable {
                 if partial, holder != nil { holder = "contested" }
                 let plain = roled.filter { $0.relation == "at" && $0.partner == nil && $0.role != .from }
                 let taken = plain.first { $0.span.start >= toks[best.start].start } ?? plain.last
-                if let holder, let p = taken {
+                if let holder, let p = taken, p.span.inGazetteer {
                     control.append(ControlCandidate(date: event.date, place: p.span.name, placeID: p.span.id, holder: holder,
                                                     confidence: min(0.9, event.confidence), outlet: meta.outlet,
                                                     published: meta.published, attributedTo: srcName, url: meta.url,
@@ -248,6 +262,8 @@ public struct Extractor: Sendable {
                 m.evidence.more.append([e.evidence.start, e.evidence.end])
                 for p in e.places where !m.places.contains(p) { m.places.append(p) }
                 for s in e.spans where !m.spans.contains(where: { $0.id == s.id }) { m.spans.append(s) }
+                for s in e.sites where !m.sites.contains(s) { m.sites.append(s) }
+                for r in e.regions where !m.regions.contains(r) && !e.spans.isEmpty { m.regions.append(r) }
                 for r in e.roads where !m.roads.contains(r) { m.roads.append(r) }
                 if !m.places.isEmpty { m.regions = m.regions.filter { r in e.spans.isEmpty || !r.isEmpty } }
                 m.from = m.from ?? e.from
@@ -319,6 +335,15 @@ public struct Extractor: Sendable {
 
     static func sameHappening(_ a: CandidateEvent, _ b: CandidateEvent) -> Bool {
         guard family(a.type) == family(b.type), abs(a.date.days(since: b.date)) <= 1 else { return false }
+        // Two convoys from different places, or with different counts, are two convoys.
+        if let f1 = a.from, let f2 = b.from, f1 != f2 { return false }
+        if let t1 = a.to, let t2 = b.to, t1 != t2 { return false }
+        if !a.figures.isEmpty, !b.figures.isEmpty {
+            let ka = Dictionary(a.figures.map { ($0.key, $0.value) }, uniquingKeysWith: { x, _ in x })
+            let kb = Dictionary(b.figures.map { ($0.key, $0.value) }, uniquingKeysWith: { x, _ in x })
+            let shared = Set(ka.keys).intersection(kb.keys)
+            if shared.isEmpty || shared.contains(where: { ka[$0] != kb[$0] }) { return false }
+        }
         // Different attributions of different numbers stay apart until a reviewer merges them.
         let aAttr = a.sources[0].attributedTo, bAttr = b.sources[0].attributedTo
         let outlet = a.sources[0].outlet

@@ -140,7 +140,7 @@ public struct FigureFinder: Sendable {
             return n.vague ? "at-least" : nil
         }
         var out: [Figure] = []
-        for n in nums {
+        for n in nums where !n.vague {
             // The unit follows the number within a few words ("150 Turkish military vehicles",
             // "150-vehicle convoy"), or precedes it in Arabic construct phrases rarely: not handled.
             guard let unit = units.first(where: { $0.start >= n.tokens.upperBound && $0.start <= n.tokens.upperBound + 3

@@ -1,4 +1,5 @@
 import Foundation
+import Geo
 import Geoparse
 
 /// One article read: its text, language, place mentions and candidates.
@@ -15,8 +16,12 @@ public struct Ingester: Sendable {
     public let extractor: Extractor
     public let geoparser: Geoparser
 
-    public init(extractor: Extractor, geoparser: Geoparser) {
-        self.extractor = extractor; self.geoparser = geoparser
+    public let gazetteer: Gazetteer
+    /// Post id → anchor town name (sites.tsv).
+    let siteAnchors: [String: String]
+
+    public init(extractor: Extractor, geoparser: Geoparser, gazetteer: Gazetteer, siteAnchors: [String: String] = [:]) {
+        self.extractor = extractor; self.geoparser = geoparser; self.gazetteer = gazetteer; self.siteAnchors = siteAnchors
     }
 
     /// From a data root holding Gazetteer/ and Lexicon/.
@@ -24,8 +29,20 @@ public struct Ingester: Sendable {
         let lexDir = dataRoot.appendingPathComponent("Lexicon")
         let lexicon = try Lexicon.load(directory: lexDir)
         let provinces = try Provinces.load(directory: lexDir)
+        let gazDir = dataRoot.appendingPathComponent("Gazetteer")
+        var anchors: [String: String] = [:]
+        let sitesURL = gazDir.appendingPathComponent("sites.tsv")
+        if let text = try? readText(sitesURL) {
+            let rows = tsvRows(text)
+            if let header = rows.first?.fields, let ai = header.firstIndex(of: "anchor") {
+                for (_, f) in rows.dropFirst() where f.count > ai {
+                    anchors[String(f[0])] = String(f[ai].split(separator: "|").first ?? "")
+                }
+            }
+        }
         return Ingester(extractor: Extractor(lexicon: lexicon, provinces: provinces),
-                        geoparser: try Geoparser.load(dataRoot: dataRoot))
+                        geoparser: try Geoparser.load(dataRoot: dataRoot),
+                        gazetteer: try Gazetteer.load(directory: gazDir), siteAnchors: anchors)
     }
 
     /// Coordinates of a place name (for scoring gold events).
@@ -40,9 +57,19 @@ public struct Ingester: Sendable {
         var m = meta
         m.language = lang
         let mentions = geoparser.mentions(in: text, language: TextLanguage(rawValue: lang.rawValue))
-        let places = mentions.map { PlaceSpan(start: $0.start, end: $0.end, text: $0.text, id: $0.place.id, name: $0.place.name,
-                                              kind: $0.place.kind, lat: $0.place.lat, lon: $0.place.lon,
-                                              confidence: $0.confidence) }
+        let places = mentions.map { m -> PlaceSpan in
+            var span = PlaceSpan(start: m.start, end: m.end, text: m.text, id: m.place.id, name: m.place.name,
+                                 kind: m.place.kind, lat: m.place.lat, lon: m.place.lon, confidence: m.confidence)
+            // A post is named by its anchor town in Reports/, with the post in `sites`.
+            if let anchor = siteAnchors[m.place.id], let town = gazetteer.resolve(anchor) {
+                span = PlaceSpan(start: m.start, end: m.end, text: m.text, id: String(town.id), name: town.name, kind: "village",
+                                 lat: m.place.lat, lon: m.place.lon, confidence: m.confidence)
+                span.site = m.place.id
+            } else if Int(m.place.id) == nil || gazetteer.resolve(m.place.name) == nil {
+                span.inGazetteer = false
+            }
+            return span
+        }
         let candidates = extractor.extract(article, places: places, meta: m)
         return IngestedArticle(meta: m, article: article, language: lang, places: places, candidates: candidates)
     }

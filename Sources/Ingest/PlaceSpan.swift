@@ -10,6 +10,10 @@ public struct PlaceSpan: Sendable, Equatable {
     public let lat: Double
     public let lon: Double
     public let confidence: Double
+    /// The Turkish post (sites.tsv id) the name stands for; the place is then its anchor town.
+    public var site: String?
+    /// Whether Reports/ can name it (a gazetteer place); far cities (Moscow) go to `regions`.
+    public var inGazetteer = true
 
     public init(start: Int, end: Int, text: String, id: String, name: String, kind: String, lat: Double, lon: Double,
                 confidence: Double) {
