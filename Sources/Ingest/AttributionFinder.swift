@@ -33,9 +33,10 @@ public struct AttributionFinder: Sendable {
             let role = r.key
             for s in sources {
                 var d: Int
-                if role == "before" && s.start >= r.end { d = s.start - r.end }
-                else if role == "after" && s.end <= r.start { d = r.start - s.end }
-                else if role == "after" && s.start >= r.end && s.start - r.end <= 2 { d = s.start - r.end + 1 }   // "said SOHR", "bildirdi AA"
+                let before = role == "before" || role == "both", after = role == "after" || role == "both"
+                if after && s.end <= r.start { d = r.start - s.end }
+                else if before && s.start >= r.end { d = s.start - r.end + (role == "both" ? 1 : 0) }
+                else if after && s.start >= r.end && s.start - r.end <= 2 { d = s.start - r.end + 1 }   // "said SOHR", "bildirdi AA"
                 else { continue }
                 guard d <= 12 else { continue }
                 // A source inside a longer source ("the monitor" after "SOHR") is the same one.

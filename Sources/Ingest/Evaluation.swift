@@ -147,7 +147,9 @@ public struct Evaluation: Sendable {
                 || f.contains("no attribution") { out.insert("outlet") }
             return out
         }
-        let g = canon(gold)
+        var g = canon(gold)
+        // An agency's own wire (outlet "Xinhua Arabic", "… (AFP wire)") is the outlet itself.
+        if !g.isDisjoint(with: canon(outlet).subtracting(["outlet"])) { g.insert("outlet") }
         let c: Set<String> = candidate == outlet ? ["outlet"] : Set(candidate.components(separatedBy: " cited by "))
         if g.isEmpty { return c == ["outlet"] }
         return !g.isDisjoint(with: c)

@@ -33,6 +33,8 @@ public struct Extractor: Sendable {
         var control: [ControlCandidate]
         var sentence: Int
         var cueToken: Int
+        /// Whether the attribution is only the outlet's, for want of a source in the sentence.
+        var unattributed = false
     }
 
     public func extract(_ article: ArticleText, places allPlaces: [PlaceSpan], meta: ArticleMeta) -> Candidates {
@@ -226,9 +228,50 @@ public struct Extractor: Sendable {
                                                     evidence: event.evidence))
                 }
             }
-            readings.append(Reading(event: event, control: control, sentence: s.index, cueToken: best.start))
+            readings.append(Reading(event: event, control: control, sentence: s.index, cueToken: best.start,
+                                    unattributed: source == nil))
+            for k in readings.indices where readings[k].sentence == s.index { readings[k].unattributed = source == nil }
         }
+        creditLater(&readings, article: article, lang: lang, outlet: meta.outlet)
         return merge(readings)
+    }
+
+    /// A source named just after the facts: the next sentence or two of the paragraph ("…,"
+    /// the ministry said. / C'est ce qu'a annoncé le ministère), or a photo credit closing the
+    /// paragraph ("Omar Haj Kadour / AFP", "(Photo by AFP)").
+    func creditLater(_ readings: inout [Reading], article: ArticleText, lang: String, outlet: String) {
+        let toks = article.tokens
+        let sentences = article.sentences
+        var named: [Int: String] = [:]
+        for s in sentences {
+            if case .named(let a) = attribution.find(in: article, s.tokens, lang: lang) { named[s.index] = a.source }
+        }
+        let withEvents = Set(readings.map(\.sentence))
+        var credit: [Int: String] = [:]   // paragraph → photo credit
+        for s in sentences {
+            var end = s.tokens.upperBound
+            while end > s.tokens.lowerBound, toks[end - 1].kind == .punctuation { end -= 1 }
+            guard end > s.tokens.lowerBound else { continue }
+            let tail = max(s.tokens.lowerBound, end - 4)..<end
+            if let m = lexicon.sources.matches(in: toks, tail, lang: lang).last, m.end == end, m.start > s.tokens.lowerBound,
+               ["/", "(", "by", "par", "photo", "|"].contains(toks[m.start - 1].folded) || toks[m.start - 1].folded == "photo" {
+                credit[s.paragraph] = m.key
+            }
+        }
+        for k in readings.indices where readings[k].unattributed {
+            let i = readings[k].sentence
+            let para = sentences[i].paragraph
+            var found: String?
+            for j in (i + 1)..<min(sentences.count, i + 3) where sentences[j].paragraph == para {
+                if let n = named[j] { found = n; break }
+                if withEvents.contains(j) { break }
+            }
+            if let f = found ?? credit[para] {
+                readings[k].event.sources[0].attributedTo = f
+                for c in readings[k].control.indices { readings[k].control[c].attributedTo = f }
+                readings[k].unattributed = false
+            }
+        }
     }
 
     static func isDateline(_ p: PlaceSpan, article: ArticleText, sentence s: Sentence) -> Bool {
