@@ -14,11 +14,11 @@ public enum ArticleFolder {
         public init(file: String, text: String, meta: ArticleMeta) { self.file = file; self.text = text; self.meta = meta }
     }
 
-    public static func read(_ dir: URL) throws -> [Item] {
+    public static func read(_ dir: URL, table tableFile: URL? = nil) throws -> [Item] {
         let fm = FileManager.default
         let names = try fm.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".txt") || $0.hasSuffix(".md") }.sorted()
         var table: [String: [String: String]] = [:]
-        let tableURL = dir.appendingPathComponent("articles.tsv")
+        let tableURL = tableFile ?? dir.appendingPathComponent("articles.tsv")
         if fm.fileExists(atPath: tableURL.path) {
             let rows = tsvRows(try readText(tableURL))
             if let header = rows.first?.fields.map(String.init) {

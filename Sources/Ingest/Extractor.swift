@@ -37,10 +37,11 @@ public struct Extractor: Sendable {
         var unattributed = false
     }
 
-    public func extract(_ article: ArticleText, places allPlaces: [PlaceSpan], meta: ArticleMeta) -> Candidates {
+    public func extract(_ article: ArticleText, places found: [PlaceSpan], meta: ArticleMeta) -> Candidates {
         guard let pub = meta.publishedDay else { return Candidates() }
         let lang = (meta.language ?? ArticleLanguage.detect(article, lexicon: lexicon)).rawValue
         let toks = article.tokens
+        let allPlaces = Extractor.withoutSourceNames(found, article: article, lexicon: lexicon, lang: lang)
         var readings: [Reading] = []
         var lastSource: String?
         var lastDate: (paragraph: Int, mention: DateMention)?
@@ -272,6 +273,14 @@ public struct Extractor: Sendable {
                 readings[k].unattributed = false
             }
         }
+    }
+
+    /// A name the lexicon knows as a source ("SOHR", "Anadolu") is not a place, unless the
+    /// geoparser is sure of it.
+    static func withoutSourceNames(_ places: [PlaceSpan], article: ArticleText, lexicon: Lexicon, lang: String) -> [PlaceSpan] {
+        let toks = article.tokens
+        let names = lexicon.sources.matches(in: toks, 0..<toks.count, lang: lang).map { toks[$0.start].start..<toks[$0.end - 1].end }
+        return places.filter { p in p.confidence >= 0.8 || !names.contains { $0.overlaps(p.start..<p.end) } }
     }
 
     static func isDateline(_ p: PlaceSpan, article: ArticleText, sentence s: Sentence) -> Bool {

@@ -73,7 +73,14 @@ public enum ReportsMerge {
         var ids = Set(blocks.map(\.id))
 
         for cand in c.events {
-            if let i = blocks.firstIndex(where: { sameHappening($0.node, cand, gazetteer: gazetteer) }) {
+            // The closest match: same day first, then same type.
+            let matches = blocks.indices.filter { sameHappening(blocks[$0].node, cand, gazetteer: gazetteer) }
+            func rank(_ i: Int) -> (Int, Int) {
+                let m = blocks[i].node.mapping
+                let d = m?["date"]?.string.flatMap { Day($0) }.map { abs($0.days(since: cand.date)) } ?? 9
+                return (d, m?["type"]?.string == cand.type ? 0 : 1)
+            }
+            if let i = matches.min(by: { rank($0) < rank($1) }) {
                 if let (lines, notes) = merge(cand, lines: blocks[i].lines, node: blocks[i].node) {
                     let text = lines.joined(separator: "\n") + "\n"
                     guard let node = (try? Yams.compose(yaml: text.replacingOccurrences(of: "*id", with: "id")))??.sequence?.first else {
@@ -184,7 +191,9 @@ public enum ReportsMerge {
             let small = s.filter { (gazetteer.place(id: $0)?.rank ?? 0) < 5 }
             return small.isEmpty ? s : small
         }
-        return !specific(ids).isDisjoint(with: specific(cids))
+        let (a, b) = (specific(ids), specific(cids))
+        if a != ids && b != cids || (a == ids && b == cids) { return !a.isDisjoint(with: b) }
+        return !ids.isDisjoint(with: cids)
     }
 
     /// The lines of the top-level key `key` ("  sources:") and of everything under it.
