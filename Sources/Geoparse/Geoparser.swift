@@ -5,10 +5,15 @@ import Geo
 /// context. Build once (`load`), then call `mentions(in:language:)` per text; it is a value
 /// with no mutable state, safe to share between threads.
 public struct Geoparser: Sendable {
+    let gazetteer: Gazetteer
     let places: [NamedPlace]
     let index: NameIndex
     /// Where the theatre is: its most important place's neighbourhood (Idlib for this theatre).
     let focus: LonLat
+    /// Place → the provinces named after it (Idlib → Idlib Governorate).
+    let provinceOf: [Int: [Int]]
+    /// Town → the roads named after it ("Damascus–Aleppo highway" is the M5).
+    let roadsByEnd: [Int: [Int]]
 
     /// A geoparser over the gazetteer's places and any extra places (regions, sites, roads),
     /// with extra names per place id (`names.tsv`).
@@ -18,10 +23,11 @@ public struct Geoparser: Sendable {
         for e in extra {
             all.append(NamedPlace(id: e.id, name: e.name, kind: e.kind, location: LonLat(lon: e.lon, lat: e.lat), rank: e.rank, names: e.names))
         }
-        self.init(places: all, names: names)
+        self.init(gazetteer: gazetteer, places: all, names: names)
     }
 
-    init(places input: [NamedPlace], names: [(id: String, name: String)]) {
+    init(gazetteer: Gazetteer, places input: [NamedPlace], names: [(id: String, name: String)]) {
+        self.gazetteer = gazetteer
         var places = input
         var byID: [String: [Int]] = [:]
         for (i, p) in places.enumerated() { byID[p.candidate.id, default: []].append(i) }
@@ -35,10 +41,38 @@ public struct Geoparser: Sendable {
         for (b, name) in Stoplists.blockers.enumerated() { index.add(name, place: -1 - b) }
         self.places = places
         self.index = index
+        provinceOf = Self.linkProvinces(places)
+        var ends: [Int: [Int]] = [:]
+        for (r, p) in places.enumerated() where p.kind == .road {
+            for n in p.roadEnds {
+                for i in index.exact[Fold.nameKey(n)] ?? [] where i >= 0 && places[i].kind != .road { ends[i, default: []].append(r) }
+            }
+        }
+        roadsByEnd = ends
         let top = places.filter { $0.kind == .city || $0.kind == .town }.max { ($0.rank, $0.population) < ($1.rank, $1.population) }
         // Idlib when present: the theatre this project maps; else the largest place.
         let idlib = places.first { $0.candidate.name == "Idlib" && $0.kind != .province }
         focus = (idlib ?? top)?.location ?? LonLat(lon: 36.63, lat: 35.93)
+    }
+
+    /// Links each place to the provinces whose name is its name plus "Governorate"/"Province"/"ili"…
+    static func linkProvinces(_ places: [NamedPlace]) -> [Int: [Int]] {
+        var byCore: [String: [Int]] = [:]
+        for (i, p) in places.enumerated() where p.kind == .province {
+            for n in p.names {
+                let core = Fold.words(of: n).map { String(String.UnicodeScalarView($0)) }
+                    .filter { !Stoplists.provinceAfter.contains($0) && !Stoplists.provinceBefore.contains($0) }
+                    .joined(separator: " ")
+                if !core.isEmpty, !(byCore[core]?.contains(i) ?? false) { byCore[core, default: []].append(i) }
+            }
+        }
+        var out: [Int: [Int]] = [:]
+        for (i, p) in places.enumerated() where p.kind != .province && p.kind != .country {
+            for n in p.names {
+                if let ps = byCore[Fold.nameKey(n)] { for q in ps where !(out[i]?.contains(q) ?? false) { out[i, default: []].append(q) } }
+            }
+        }
+        return out
     }
 
     /// Reads `Gazetteer/` under the data root: places (+ arabic.tsv), regions, names, sites, highways.
@@ -50,15 +84,23 @@ public struct Geoparser: Sendable {
         all += try NameTables.sites(dir, gazetteer: gazetteer)
         all += try NameTables.roads(dir, gazetteer: gazetteer)
         let names = try NameTables.names(dir).map { (id: $0.id, name: $0.name) }
-        return Geoparser(places: all, names: names)
+        return Geoparser(gazetteer: gazetteer, places: all, names: names)
     }
 
     /// Every place mention in the text, in text order. `language` nil = detect it.
     public func mentions(in text: String, language: TextLanguage? = nil) -> [PlaceMention] {
         let words = Tokenizer.words(text)
         let matcher = SpanMatcher(words: words, index: index)
-        let spans = matcher.spans()
-        let cued = spans.map { ($0, cue(for: $0, words: words)) }
+        let spans = joinRoads(matcher.spans(), words: words)
+        let cued = spans.map { s -> (Span, Disambiguator.Cue) in
+            let c = cue(for: s, words: words)
+            guard c == .province else { return (s, c) }
+            // "Idlib province" when only the city matched the name: add the province of that name.
+            var ps = s.places
+            for p in s.places { for q in provinceOf[p] ?? [] where !ps.contains(q) { ps.append(q) } }
+            return (Span(firstWord: s.firstWord, keyWord: s.keyWord, keyForm: s.keyForm, endWord: s.endWord, start: s.start,
+                         end: s.end, places: ps, quality: s.quality, blocked: s.blocked), c)
+        }
         let choices = Disambiguator(places: places, focus: focus).choose(cued.map { (span: $0.0, cue: $0.1) })
         let scalars = Array(text.unicodeScalars)
         var out: [PlaceMention] = []
@@ -68,6 +110,30 @@ public struct Geoparser: Sendable {
             out.append(PlaceMention(start: s.start, end: s.end, text: written, place: places[c.place].candidate,
                                     confidence: (c.confidence * 100).rounded() / 100,
                                     alternatives: c.alternatives.map { places[$0].candidate }))
+        }
+        return out
+    }
+
+    /// Two towns joined by a dash that are the ends of one road are that road: "Damascus–Aleppo
+    /// highway", "دمشق- حلب", "Halep-Lazkiye karayolu". The span covers both names.
+    func joinRoads(_ spans: [Span], words: [Word]) -> [Span] {
+        var out: [Span] = []
+        var i = 0
+        while i < spans.count {
+            if i + 1 < spans.count, spans[i + 1].firstWord == spans[i].endWord, words[spans[i + 1].firstWord].before == .hyphen {
+                let a = Set(spans[i].places.flatMap { roadsByEnd[$0] ?? [] })
+                let b = Set(spans[i + 1].places.flatMap { roadsByEnd[$0] ?? [] })
+                let both = a.intersection(b)
+                if !both.isEmpty {
+                    let s = spans[i], t = spans[i + 1]
+                    out.append(Span(firstWord: s.firstWord, keyWord: s.keyWord, keyForm: s.keyForm, endWord: t.endWord, start: s.start,
+                                    end: t.end, places: both.sorted(), quality: .exact, blocked: false))
+                    i += 2
+                    continue
+                }
+            }
+            out.append(spans[i])
+            i += 1
         }
         return out
     }
@@ -87,14 +153,12 @@ public struct Geoparser: Sendable {
             || (s.endWord < words.count && ["western", "eastern", "northern", "southern"].contains(words[s.endWord].key)
                 && keys(s.endWord + 1).contains("countryside"))
         if nextIsProvince || before.contains(where: { Stoplists.provinceBefore.contains($0) }) { return .province }
+        let near = (max(0, s.firstWord - 3)..<min(words.count, s.endWord + 3)).flatMap { keys($0) }
+        if near.contains(where: { Stoplists.siteWords.contains($0) }) { return .site }
         if after.contains(where: { Stoplists.cityWords.contains($0) }) || before.contains(where: { Stoplists.cityWords.contains($0) }) {
             return .city
         }
         return .none
     }
 
-    /// Every place a bare name can mean (exact or by spelling key), best first: what `resolve` prints.
-    public func resolve(_ name: String) -> [PlaceMention] {
-        mentions(in: name, language: nil)
-    }
 }

@@ -6,8 +6,15 @@ struct NameIndex: Sendable {
     private(set) var exact: [String: [Int]] = [:]
     private(set) var exactPrefixes: Set<String> = []
     private(set) var phonetic: [String: [Int]] = [:]
+    /// Spelling key → (place, folded name) pairs that produced it, to check a spelling match is close.
+    /// `partial`: the name without its generic first word (Mardikh for Tell Mardikh);
+    /// `joined`: its words written as one (كفرنبل), for Arabic text only.
+    private(set) var phoneticNames: [String: [(place: Int, name: String, partial: Bool, joined: Bool)]] = [:]
     private(set) var phoneticPrefixes: Set<String> = []
     private(set) var maxWords = 1
+
+    /// Generic first words of names that texts often leave out (Tell Mardikh → Mardikh).
+    static let heads: Set<String> = ["tell", "tall", "tal", "tel", "khirbet", "khirbat", "jabal", "jebel"]
 
     mutating func add(_ name: String, place: Int) {
         let words = Fold.words(of: name)
@@ -18,8 +25,19 @@ struct NameIndex: Sendable {
         // Spelling-key entries only for Latin names: Arabic names are matched as written.
         if words.first?.first.map(Fold.isArabic) == false {
             let ph = words.map { PhoneticKey.latin($0) }
-            if !ph.contains(where: \.isEmpty), PhoneticKey.strength(ph.joined(separator: " ")) >= 3 {
-                insert(ph, place, into: &phonetic, prefixes: &phoneticPrefixes)
+            var variants: [([String], String, Bool, Bool)] = [(ph, keys.joined(separator: " "), false, false)]
+            if ph.count > 1 {
+                // Arabic writes Kafr Nabl and Maar Hitat as one word (كفرنبل, معرحطاط).
+                variants.append(([ph.joined()], keys.joined(), false, true))
+                // "Tell Mardikh" is often just "Mardikh".
+                if Self.heads.contains(keys[0]) { variants.append((Array(ph.dropFirst()), keys.dropFirst().joined(separator: " "), true, false)) }
+            }
+            for (v, name, partial, joined) in variants where !v.contains(where: \.isEmpty) && PhoneticKey.strength(v.joined(separator: " ")) >= 3 {
+                insert(v, place, into: &phonetic, prefixes: &phoneticPrefixes)
+                let full = v.joined(separator: " ")
+                if !(phoneticNames[full]?.contains { $0.place == place && $0.name == name } ?? false) {
+                    phoneticNames[full, default: []].append((place, name, partial, joined))
+                }
             }
         }
     }

@@ -41,7 +41,8 @@ enum NameTables {
             let variants = v(col("variants")).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             guard let loc = sitePosition(lat: v(col("lat")), lon: v(col("lon")), anchor: v(col("anchor")),
                                          relation: v(col("relation")), km: v(col("offset_km")), gazetteer: gazetteer) else { continue }
-            out.append(NamedPlace(id: v(cID), name: v(cName), kind: .site, location: loc, rank: 3, names: variants))
+            out.append(NamedPlace(id: v(cID), name: v(cName), kind: .site, location: loc, rank: 3, names: variants,
+                                  source: "Gazetteer/sites.tsv (\(v(col("outlet"))))"))
         }
         return out
     }
@@ -86,7 +87,10 @@ enum NameTables {
                     names.append("\(a) \(b) \(word)"); names.append("\(b) \(a) \(word)")
                 }
             }
-            return NamedPlace(id: road, name: road, kind: .road, location: mid.location, rank: 4, names: names)
+            var r = NamedPlace(id: road, name: road, kind: .road, location: mid.location, rank: 4, names: names,
+                               source: "Gazetteer/highways.tsv")
+            r.roadEnds = ends.flatMap { [$0.0, $0.1] }
+            return r
         }
     }
 

@@ -23,6 +23,7 @@ enum PhoneticKey {
                 push(map[c] ?? c); i += 2; continue
             case "d" where next == "j": push("j"); i += 2; continue
             case "q", "c", "k": push("k")
+            case "n" where next == "b": push("m")      // Tarnaba is said Turumbah
             case "x": push("k"); push("s")
             case "h" where i == w.count - 1 && i > 0 && "aeiou".unicodeScalars.contains(w[i - 1]): break   // Salwah = Salwa
             default:
@@ -58,7 +59,7 @@ enum PhoneticKey {
             case "\u{0642}", "\u{0643}": push("k")
             case "\u{0644}": push("l")
             case "\u{0645}": push("m")
-            case "\u{0646}": push("n")
+            case "\u{0646}": push(folded.dropFirst(n + 1).first == "\u{0628}" ? "m" : "n")
             default: continue
             }
         }

@@ -19,12 +19,20 @@ struct Span: Sendable {
     let places: [Int]
     let quality: MatchQuality
     let blocked: Bool
+    /// For a spelling match: how far each place's closest name is from the words as written.
+    var distances: [Int: Double] = [:]
 }
 
 /// Finds the longest name at each word of the text, walking the word trie of the index.
 struct SpanMatcher {
     let words: [Word]
     let index: NameIndex
+    /// Running text: capitals, stop words, titles and context decide. A bare name (`resolve`)
+    /// skips those checks: "saraqeb" typed in lower case is still Saraqib.
+    var runningText = true
+    /// Spelling matches up to this SpellingDistance over the usual bound are kept (with their
+    /// distance) for a caller that checks them against other evidence (the control build).
+    var spellingSlack = 0.0
 
     func spans() -> [Span] {
         var out: [Span] = []
@@ -67,18 +75,44 @@ struct SpanMatcher {
     private func consider(_ k: String, firstWord: Int, keyWord: Int, keyForm: WordForm, endWord: Int, start: Int, end: Int, quality: MatchQuality,
                           best: inout Span?) {
         let map = quality == .exact ? index.exact : index.phonetic
-        guard let hits = map[k] else { return }
+        guard let found = map[k] else { return }
         let arabic = words[firstWord].arabic
         let q: MatchQuality = quality == .spelling && arabic ? .transliteration : quality
         if q != .exact {
-            // A spelling key is weak evidence: demand enough consonants.
+            // A spelling key is weak evidence: demand enough consonants, and for Latin text a
+            // spelling within a third of the name's letters (Saraqeb ~ Saraqib, not Moscow ~ Mashik).
             if PhoneticKey.strength(k) < (arabic ? 4 : 3) { return }
+        }
+        var hits = found
+        var distances: [Int: Double] = [:]
+        if q == .spelling {
+            // Keep the places whose name is spelled like the words as written (SpellingDistance);
+            // a bare name must have all its words ("Jibeen" is not "Tell Jibbin").
+            let written = writtenKey(firstWord: keyWord, form: keyForm, endWord: endWord)
+            let bound = SpellingDistance.bound(written) + spellingSlack
+            for e in index.phoneticNames[k] ?? [] where (runningText || !e.partial) && !e.joined {
+                let d = SpellingDistance.distance(written, e.name)
+                if d <= bound && d < (distances[e.place] ?? .infinity) { distances[e.place] = d }
+            }
+            hits = hits.filter { distances[$0] != nil }
+            if hits.isEmpty { return }
         }
         let blocked = hits.contains { $0 < 0 }
         let places = hits.filter { $0 >= 0 }
-        let s = Span(firstWord: firstWord, keyWord: keyWord, keyForm: keyForm, endWord: endWord, start: start, end: end, places: places, quality: q, blocked: blocked)
+        let s = Span(firstWord: firstWord, keyWord: keyWord, keyForm: keyForm, endWord: endWord, start: start, end: end, places: places, quality: q, blocked: blocked, distances: distances)
         if let b = best, (b.endWord - b.keyWord, b.end - b.start) >= (endWord - keyWord, end - start) { return }
         best = s
+    }
+
+    /// The folded words of a span as written (articles dropped), for comparing with a name.
+    func writtenKey(firstWord: Int, form: WordForm, endWord: Int) -> String {
+        var parts = [form.key]
+        var j = firstWord + 1
+        while j < endWord {
+            if !words[j].isLatinArticle || j == endWord - 1 { parts.append(words[j].key) }
+            j += 1
+        }
+        return parts.joined(separator: " ")
     }
 
     private func walk(from w: Int, spanFirst: Int, spanStart: Int, form: WordForm, quality: MatchQuality, best: inout Span?) {
@@ -106,11 +140,15 @@ struct SpanMatcher {
     /// Capitalisation, stop words, adjectives and titles: a match that fails them is not a place.
     func accept(_ s: Span) -> Bool {
         if s.blocked || s.places.isEmpty { return false }
+        guard runningText else { return true }
         let w = words[s.keyWord]
         let single = s.endWord - s.keyWord == 1
         let k = s.keyForm.key
         if w.arabic {
             if single && (Stoplists.arabicWords.contains(k) || k.unicodeScalars.count < 2) { return false }
+            // Read through a Latin name's skeleton, an Arabic word needs a strong skeleton, or a
+            // word like قرية/بلدة before it, or to follow a place in a list (سراقب ومرديخ).
+            if s.quality == .transliteration && PhoneticKey.strength(s.keyForm.phonetic) < 5 && !placeCue(before: s) { return false }
             // A peeled proclitic must leave a real word (ب+نش is not Binnish).
             if single && s.keyForm.cutStart > 0 && k.unicodeScalars.count < 3 { return false }
         } else {
@@ -122,6 +160,25 @@ struct SpanMatcher {
                 return false
             }
             if s.quality != .exact && w.end - w.start < 4 { return false }
+            // A capital at the start of a sentence proves nothing: no spelling guess there ("Under").
+            if s.quality != .exact && single && w.sentenceStart && s.keyForm.cutEnd == 0 { return false }
+            // A spelling-key match between capitalised words that are not places is most likely
+            // part of a person's or an organisation's name (Mahmoud Hassano).
+            // (A suffix or an elided article marks the end or start of the name itself.)
+            if s.quality != .exact
+                && ((s.keyForm.cutStart == 0 && unknownCapitalised(s.firstWord - 1, before: true))
+                    || (!endsWithCut(s) && unknownCapitalised(s.endWord, before: false))) {
+                return false
+            }
+            // Acronyms (SOHR, UNHCR) only match exactly.
+            if s.quality != .exact && !words[s.keyWord..<s.endWord].contains(where: { w in
+                w.hasLowercase }) {
+                return false
+            }
+            // "the Astana agreement", "Sochi deal": an event named after a place.
+            if s.endWord < words.count, words[s.endWord].before == .space, Stoplists.eventWords.contains(words[s.endWord].key) {
+                return false
+            }
         }
         // A name right after a title is a person's (President Assad, Gen. Akar, الرئيس الأسد).
         if s.firstWord >= 1 {
@@ -133,5 +190,35 @@ struct SpanMatcher {
             }
         }
         return true
+    }
+
+    /// A capitalised Latin word next to a span that is no place name (a first name, a surname).
+    private func unknownCapitalised(_ j: Int, before: Bool) -> Bool {
+        guard j >= 0, j < words.count else { return false }
+        let w = words[j]
+        if w.arabic || !w.capitalised || w.isLatinArticle { return false }
+        if before && j + 1 < words.count && words[j + 1].before == .breaking { return false }
+        if !before && w.before == .breaking { return false }
+        if w.sentenceStart && before { return false }
+        return index.exact[w.key] == nil
+    }
+
+    /// The span's last word lost a suffix (İdlib'in, Idlib's).
+    private func endsWithCut(_ s: Span) -> Bool {
+        s.end < words[s.endWord - 1].end
+    }
+
+    /// An Arabic place word (قرية, بلدة, مدينة, منطقة…) just before the span, or a place just
+    /// before it that this one is listed with (بلدتي سراقب ومرديخ).
+    func placeCue(before s: Span) -> Bool {
+        guard s.firstWord >= 1 else { return false }
+        let p = words[s.firstWord - 1]
+        if p.forms.contains(where: { Stoplists.arabicPlaceWords.contains($0.key) }) { return true }
+        let w = words[s.keyWord]
+        if s.keyForm.cutStart > 0, w.forms[0].key.hasPrefix("\u{0648}"), w.before != .breaking {
+            // و + name right after a matched place name.
+            return index.exact[p.forms[0].key] != nil || p.forms.contains { index.exact[$0.key] != nil }
+        }
+        return false
     }
 }

@@ -58,7 +58,8 @@ enum Stoplists {
         "Bashar al-Assad", "Bashar Al Assad", "Bashar Assad", "Hafez al-Assad", "Recep Tayyip Erdogan", "Recep Tayyip Erdoğan",
         "Hulusi Akar", "Mevlut Cavusoglu", "Mevlüt Çavuşoğlu", "Vladimir Putin", "Sergei Lavrov", "Hassan Rouhani",
         "Rami Abdel Rahman", "Abu Mohammad al-Jolani", "Abu Mohammed al-Golani", "al-Jolani", "al-Golani",
-        "Istanbul Convention", "Astana process", "Sochi agreement", "Sochi deal", "Astana talks",
+        "Istanbul Convention", "İran Devrim Muhafızları", "Iranian Revolutionary Guard", "Iran's Revolutionary Guards",
+        "Gardiens de la révolution", "Astana process", "Sochi agreement", "Sochi deal", "Astana talks",
         "هيئة تحرير الشام", "تحرير الشام", "أحرار الشام", "فيلق الشام", "جبهة فتح الشام", "تلفزيون سوريا", "المرصد السوري",
         "المرصد السوري لحقوق الإنسان", "الجبهة الوطنية للتحرير", "الجيش الوطني السوري", "الجيش السوري الحر",
         "الجيش العربي السوري", "قوات سوريا الديمقراطية", "وكالة الأنباء السورية", "شبكة شام", "بشار الأسد",
@@ -79,6 +80,15 @@ enum Stoplists {
                                              "kirsalindaki", "kirsalini", "kirsalina", "bolgesi", "bolgesinde", "bolgesindeki"])
     static let provinceBefore: Set<String> = folded(["province", "governorate", "countryside", "region", "gouvernorat",
                                               "campagne", "محافظه", "ريف"])
+    /// Words after a place name that make the phrase an event, not a mention (Astana agreement).
+    static let eventWords: Set<String> = folded(["agreement", "agreements", "accord", "accords", "deal", "process", "format",
+                                                 "memorandum", "protocol", "summit", "talks", "ceasefire", "anlasmasi",
+                                                 "mutabakati", "sureci", "zirvesi", "accord", "sommet", "processus"])
+    /// Arabic words before a place name: village, town, city, area, neighbourhood (also dual/plural).
+    static let arabicPlaceWords: Set<String> = folded(["قرية", "قريتي", "قرى", "بلدة", "بلدتي", "بلدات", "مدينة", "مدينتي", "مدن",
+                                                       "منطقة", "مناطق", "حي", "تلة", "جبل", "محيط", "أطراف", "مطار", "معبر"])
+    static let siteWords: Set<String> = folded(["post", "posts", "outpost", "observation", "point", "base", "airbase", "airport",
+                                                 "poste", "noktasi", "noktasina", "noktasinda", "us", "ussu", "نقطه", "قاعده", "مطار"])
     static let cityWords: Set<String> = folded(["city", "ville", "sehri", "sehrinde", "kenti", "kentinde", "مدينه", "town"])
 
     /// The keys of words as the matcher sees them (folded; Arabic without its article).

@@ -26,6 +26,8 @@ struct Word: Sendable {
     let arabic: Bool
     /// After a sentence end or at the start of a line: capitals there prove nothing.
     let sentenceStart: Bool
+    /// Some letter after the first is lower case (not an acronym like SOHR).
+    let hasLowercase: Bool
     let forms: [WordForm]
     var key: String { forms[0].key }
     /// An article written attached to the next word (al-, el-, an-) or as a capitalised "Al".
@@ -125,7 +127,7 @@ enum Tokenizer {
             }
         }
         return Word(start: start, end: start + raw.count, before: before, capitalised: capitalised, arabic: arabic,
-                    sentenceStart: sentenceStart, forms: forms)
+                    sentenceStart: sentenceStart, hasLowercase: raw.dropFirst().contains { $0.properties.isLowercase }, forms: forms)
     }
 
     /// و ف, then ب ل ك, then ال — all combinations, longest first.
