@@ -37,6 +37,14 @@ public struct GoldEvent: Sendable {
     }
 }
 
+/// Where a gold event's place is; a province or country is an area.
+public struct GoldPlace: Sendable {
+    public let lat: Double
+    public let lon: Double
+    public let isArea: Bool
+    public init(lat: Double, lon: Double, isArea: Bool) { self.lat = lat; self.lon = lon; self.isArea = isArea }
+}
+
 /// Scores candidates against gold events: recall (date ±1 day, a place within 5 km or in
 /// the right province, a compatible type), attribution and figure exactness of the found
 /// events, and wrong-place candidates per article.
@@ -79,17 +87,22 @@ public struct Evaluation: Sendable {
     /// Adds one article's score. `locate` gives a gold place name's coordinates.
     public mutating func score(file: String, language: String, outlet: String, gold: [GoldEvent],
                                candidates: [CandidateEvent], control: [ControlCandidate], lexicon: Lexicon,
-                               provinces: Provinces, locate: (String) -> (lat: Double, lon: Double)?) {
+                               provinces: Provinces, locate: (String) -> GoldPlace?) {
         articles += 1
         self.candidates += candidates.count
-        let goldPoints = gold.flatMap { $0.places.compactMap(locate) }
-        func near(_ spans: [PlaceSpan], regions: [String], to pts: [(lat: Double, lon: Double)]) -> Bool {
+        let goldPoints = gold.flatMap { $0.places.compactMap(locate) }.filter { !$0.isArea }
+        func near(_ spans: [PlaceSpan], regions: [String], to pts: [GoldPlace]) -> Bool {
             if pts.isEmpty { return true }   // the gold names no place: any place will do
             for s in spans {
-                for p in pts where Provinces.km(s.lat, s.lon, p.lat, p.lon) <= 5 { return true }
+                for p in pts where !p.isArea && Provinces.km(s.lat, s.lon, p.lat, p.lon) <= 5 { return true }
             }
-            // The right province: a candidate with only a region, or a place in the gold's province.
+            // The right province: a gold province holding a candidate place, or a candidate
+            // region that is the gold place's province.
             let goldProv = Set(pts.compactMap { provinces.province(lat: $0.lat, lon: $0.lon) })
+            let areaProv = Set(pts.filter(\.isArea).compactMap { provinces.province(lat: $0.lat, lon: $0.lon) })
+            if spans.contains(where: { s in provinces.province(lat: s.lat, lon: s.lon).map { areaProv.contains($0) } ?? false }) {
+                return true
+            }
             if spans.isEmpty { return regions.contains { goldProv.contains($0) } }
             return false
         }

@@ -72,10 +72,12 @@ public struct Extractor: Sendable {
                 if let d = found.last(where: { !$0.isBackground }) { lastDate = (s.paragraph, d) }
             }
             let purposes = cues.filter { $0.key == "purpose" }
+            let supports = cues.filter { $0.key == "support" }
             let placeStarts = Set(allPlaces.filter { $0.start >= s.start && $0.end <= s.end }.map(\.start))
             let typed = cues.filter { c in
                 Extractor.priority.contains(c.key)
                     && !purposes.contains { $0.end == c.start }
+                    && !supports.contains { c.start >= $0.end && c.start - $0.end <= 2 }
                     && !(c.key == "post-encircled" && c.end < toks.count && placeStarts.contains(toks[c.end].start))
             }
             guard !typed.isEmpty else { continue }
@@ -110,8 +112,11 @@ public struct Extractor: Sendable {
             let points = inSentence.filter { !["province", "country", "road"].contains($0.kind) }
             var (roled, roads) = roles.read(article, range, places: points, lang: lang)
             for p in inSentence where p.kind == "road" && !roads.contains(p.name) { roads.append(p.name) }
-            var regions = inSentence.filter { $0.kind == "province" }.map {
-                $0.name.lowercased().contains("province") || $0.name.contains("Governorate") ? $0.name : "\($0.name) province"
+            var regions: [String] = []
+            for p in inSentence where p.kind == "province" {
+                // Named as Lexicon/provinces.tsv names them, whatever the gazetteer calls them.
+                let name = provinces.province(lat: p.lat, lon: p.lon) ?? p.name
+                if !regions.contains(name) { regions.append(name) }
             }
             // "the town" in a capture sentence without a place: the town named just before.
             let placeCues = lexicon.places.matches(in: toks, range, lang: lang)
@@ -401,7 +406,7 @@ public struct Extractor: Sendable {
         let outlet = a.sources[0].outlet
         if aAttr != bAttr, aAttr != outlet, bAttr != outlet, !a.figures.isEmpty, !b.figures.isEmpty { return false }
         if a.type == "talks" { return true }
-        if a.places.isEmpty || b.places.isEmpty { return a.places.isEmpty == b.places.isEmpty || family(a.type) != "attack" }
+        if a.places.isEmpty || b.places.isEmpty { return a.places.isEmpty && b.places.isEmpty }
         return !Set(a.places).isDisjoint(with: b.places)
     }
 }

@@ -46,9 +46,9 @@ public struct Ingester: Sendable {
     }
 
     /// Coordinates of a place name (for scoring gold events).
-    public func locate(_ name: String) -> (lat: Double, lon: Double)? {
-        guard let m = geoparser.resolve(name).first else { return nil }
-        return (m.place.lat, m.place.lon)
+    public func locate(_ name: String) -> GoldPlace? {
+        guard let m = geoparser.resolve(name: name) else { return nil }
+        return GoldPlace(lat: m.place.lat, lon: m.place.lon, isArea: ["province", "country"].contains(m.place.kind))
     }
 
     public func ingest(_ text: String, meta: ArticleMeta) -> IngestedArticle {

@@ -34,8 +34,7 @@ public struct Provinces: Sendable {
         var count: [String: Int] = [:]
         for p in places where !["country", "road"].contains(p.kind) {
             if p.kind == "province" {
-                let n = p.name.lowercased().contains("province") ? p.name : "\(p.name) province"
-                if capitals.contains(where: { $0.name == n }) { count[n, default: 0] += 1 }
+                if let n = province(lat: p.lat, lon: p.lon) { count[n, default: 0] += 1 }
                 continue
             }
             if let pr = province(lat: p.lat, lon: p.lon) { count[pr, default: 0] += 1 }
