@@ -109,7 +109,11 @@ public struct Extractor: Sendable {
             // Places and their roles; a dateline (AZAZ, Syria) is where the reporter was.
             let inSentence = allPlaces.filter { $0.start >= s.start && $0.end <= s.end }
                 .filter { !Extractor.isDateline($0, article: article, sentence: s) }
-            let points = inSentence.filter { !["province", "country", "road"].contains($0.kind) }
+            // Outside the theatre (Ankara, Moscow) only talks and convoys' origins take place.
+            let points = inSentence.filter { p in
+                !["province", "country", "road"].contains(p.kind)
+                    && (type == "talks" || type == "convoy" || provinces.province(lat: p.lat, lon: p.lon) != nil)
+            }
             var (roled, roads) = roles.read(article, range, places: points, lang: lang)
             for p in inSentence where p.kind == "road" && !roads.contains(p.name) { roads.append(p.name) }
             var regions: [String] = []
