@@ -82,10 +82,36 @@ public struct Extractor: Sendable {
             }
             guard !typed.isEmpty else { continue }
             // The strongest type; a convoy sent "to reinforce" posts is a convoy.
-            let best = typed.min { a, b in
+            // The strongest cue; another kind of event in another clause ("a convoy entered …,
+            // and a new post was set up …") is read from its own clause.
+            func stronger(_ a: CueMatch, _ b: CueMatch) -> Bool {
                 let pa = Extractor.priority.firstIndex(of: a.key) ?? 99, pb = Extractor.priority.firstIndex(of: b.key) ?? 99
                 return (pa, -a.cue.weight, a.start) < (pb, -b.cue.weight, b.start)
-            }!
+            }
+            let clauseMarks = cues.filter { $0.key == "clause" }.map(\.start)
+                + range.filter { toks[$0].kind == .punctuation && [",", "،", ";", ":"].contains(toks[$0].text) }
+            var primaries: [CueMatch] = []
+            for c in typed.sorted(by: stronger) {
+                let fam = Extractor.family(c.key == "taken" || c.key == "lost" ? "clash" : c.key)
+                let apart = primaries.allSatisfy { p in
+                    Extractor.family(p.key == "taken" || p.key == "lost" ? "clash" : p.key) != fam
+                        && clauseMarks.contains { k in k > min(p.end, c.end) - 1 && k < max(p.start, c.start) }
+                }
+                if primaries.isEmpty || (apart && primaries.count < 3 && !["clash", "casualties", "talks"].contains(c.key)) {
+                    primaries.append(c)
+                }
+            }
+            primaries.sort { $0.start < $1.start }
+            let sentenceRange = range
+            for (pi, best) in primaries.enumerated() {
+            // The clause of this cue: from the clause mark before it to the one before the next cue.
+            let segStart = pi == 0 ? sentenceRange.lowerBound
+                : (clauseMarks.filter { $0 >= primaries[pi - 1].end && $0 < best.start }.max() ?? best.start)
+            let segEnd = pi + 1 < primaries.count
+                ? (clauseMarks.filter { $0 >= best.end && $0 < primaries[pi + 1].start }.max() ?? primaries[pi + 1].start)
+                : sentenceRange.upperBound
+            let range = segStart..<max(segStart + 1, segEnd)
+            let segFrom = toks[range.lowerBound].start, segTo = toks[range.upperBound - 1].end
             var type = best.key
             if type == "post-reinforced", typed.contains(where: { $0.key == "convoy" }) { type = "convoy" }
             // A threat, plan or condition just before the cue, or a denial, is not an event.
@@ -107,7 +133,7 @@ public struct Extractor: Sendable {
             if (date?.date ?? pub) > pub { continue }   // still to come: "talks on Saturday" written on Friday
 
             // Places and their roles; a dateline (AZAZ, Syria) is where the reporter was.
-            let inSentence = allPlaces.filter { $0.start >= s.start && $0.end <= s.end }
+            let inSentence = allPlaces.filter { $0.start >= segFrom && $0.end <= segTo }
                 .filter { !Extractor.isDateline($0, article: article, sentence: s) }
             // Outside the theatre (Ankara, Moscow) only talks and convoys' origins take place.
             let points = inSentence.filter { p in
@@ -240,6 +266,7 @@ public struct Extractor: Sendable {
             }
             readings.append(Reading(event: event, control: control, sentence: s.index, cueToken: best.start,
                                     unattributed: source == nil))
+            }
             for k in readings.indices where readings[k].sentence == s.index { readings[k].unattributed = source == nil }
         }
         creditLater(&readings, article: article, lang: lang, outlet: meta.outlet)

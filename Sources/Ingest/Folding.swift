@@ -6,6 +6,8 @@ import Foundation
 /// article are never affected.
 public enum Folding {
     public static func fold(_ s: some StringProtocol) -> String {
+        // Most tokens are plain ASCII words: lower-casing is all they need.
+        if s.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x60 }) { return s.lowercased() }
         var out = String.UnicodeScalarView()
         // NFD splits é into e + U+0301 and أ into ا + U+0654, so dropping the marks folds both.
         for u in String(s).decomposedStringWithCanonicalMapping.unicodeScalars {

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import Geo
 import Geoparse
@@ -9,6 +10,8 @@ public struct IngestedArticle: Sendable {
     public let language: ArticleLanguage
     public let places: [PlaceSpan]
     public let candidates: Candidates
+    /// Milliseconds spent finding places and reading events.
+    public var geoparseMS = 0.0, extractMS = 0.0
 }
 
 /// Loads what reading needs once (lexicon, provinces, geoparser), then reads articles.
@@ -56,6 +59,7 @@ public struct Ingester: Sendable {
         let lang = meta.language ?? ArticleLanguage.detect(article, lexicon: extractor.lexicon)
         var m = meta
         m.language = lang
+        let t0 = DispatchTime.now().uptimeNanoseconds
         let mentions = geoparser.mentions(in: text, language: TextLanguage(rawValue: lang.rawValue))
         let places = mentions.map { m -> PlaceSpan in
             var span = PlaceSpan(start: m.start, end: m.end, text: m.text, id: m.place.id, name: m.place.name,
@@ -70,7 +74,12 @@ public struct Ingester: Sendable {
             }
             return span
         }
+        let t1 = DispatchTime.now().uptimeNanoseconds
         let candidates = extractor.extract(article, places: places, meta: m)
-        return IngestedArticle(meta: m, article: article, language: lang, places: places, candidates: candidates)
+        let t2 = DispatchTime.now().uptimeNanoseconds
+        var r = IngestedArticle(meta: m, article: article, language: lang, places: places, candidates: candidates)
+        r.geoparseMS = Double(t1 - t0) / 1e6
+        r.extractMS = Double(t2 - t1) / 1e6
+        return r
     }
 }

@@ -65,27 +65,33 @@ public struct CueSet: Sendable {
     /// first, overlaps removed.
     public func matches(in tokens: [Token], _ range: Range<Int>, lang: String?) -> [CueMatch] {
         var found: [CueMatch] = []
-        for i in range {
-            var tried = Set<Int>()
-            var candidates: [Int] = other
-            for f in tokens[i].forms {
-                candidates += exact[f] ?? []
-                if f.count >= 2 { candidates += prefix2[String(f.prefix(2))] ?? [] }
+        // Each cue is tried once per token: `stamp` remembers the token it was last tried at.
+        var stamp = [Int](repeating: -1, count: cues.count)
+        func attempt(_ ci: Int, _ i: Int) {
+            guard stamp[ci] != i else { return }
+            stamp[ci] = i
+            let c = cues[ci]
+            if let lang, c.lang != "*", c.lang != lang { return }
+            if let end = match(c.words[...], tokens, i, range.upperBound) {
+                found.append(CueMatch(cue: c, start: i, end: end))
             }
-            for ci in candidates where tried.insert(ci).inserted {
-                let c = cues[ci]
-                if let lang, c.lang != "*", c.lang != lang { continue }
-                if let end = match(c.words[...], tokens, i, range.upperBound) {
-                    found.append(CueMatch(cue: c, start: i, end: end))
-                }
+        }
+        for i in range {
+            for ci in other { attempt(ci, i) }
+            guard tokens[i].kind != .punctuation || tokens[i].text == "/" else { continue }
+            for f in tokens[i].forms {
+                for ci in exact[f] ?? [] { attempt(ci, i) }
+                if f.utf8.count >= 2, let list = prefix2[String(f.prefix(2))] { for ci in list { attempt(ci, i) } }
             }
         }
         // Longest, then most specific, first; drop matches overlapping a better one.
         found.sort { ($0.end - $0.start, $0.cue.weight, -$0.start) > ($1.end - $1.start, $1.cue.weight, -$1.start) }
-        var taken = [Bool](repeating: false, count: tokens.count + 1)
+        guard found.count > 1 else { return found }
+        let base = range.lowerBound
+        var taken = [Bool](repeating: false, count: range.count + 1)
         var kept: [CueMatch] = []
-        for m in found where !(m.start..<m.end).contains(where: { taken[$0] }) {
-            for k in m.start..<m.end { taken[k] = true }
+        for m in found where !(m.start..<m.end).contains(where: { taken[$0 - base] }) {
+            for k in m.start..<m.end { taken[k - base] = true }
             kept.append(m)
         }
         return kept.sorted { $0.start < $1.start }

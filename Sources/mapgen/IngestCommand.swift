@@ -105,9 +105,9 @@ struct IngestCommand: ParsableCommand {
                 all.control += r.candidates.control
                 if items.count > 1 || out != nil {
                     FileHandle.standardError.write(Data(String(
-                        format: "ingest: [%d/%d] %@ (%@): %d events, %d control claims, %d places, %.0f ms\n",
+                        format: "ingest: [%d/%d] %@ (%@): %d events, %d control claims, %d places, %.0f ms (places %.0f, events %.0f)\n",
                         i + 1, items.count, item.file, r.language.rawValue, r.candidates.events.count,
-                        r.candidates.control.count, r.places.count, ms).utf8))
+                        r.candidates.control.count, r.places.count, ms, r.geoparseMS, r.extractMS).utf8))
                 }
             }
             if let evaluate {
