@@ -108,6 +108,16 @@ public struct DateFinder: Sendable {
                 } else {
                     mention(m.start, m.end, monday.adding(days: -7), end: monday.adding(days: -1), .range)
                 }
+            } else if key == "thismonth" || key == "lastmonth" {
+                let c = pub.components
+                guard let first = DateFinder.day(c.year, c.month, 1) else { continue }
+                if key == "thismonth" {
+                    mention(m.start, m.end, first, end: max(first, pub.adding(days: -1)), .range)
+                } else {
+                    let prevLast = first.adding(days: -1)
+                    guard let prevFirst = DateFinder.day(prevLast.components.year, prevLast.components.month, 1) else { continue }
+                    mention(m.start, m.end, prevFirst, end: prevLast, .range)
+                }
             } else if key == "approx" {
                 mention(m.start, m.end, pub, .approximate)
             } else if key == "background" {

@@ -42,7 +42,11 @@ public struct GoldPlace: Sendable {
     public let lat: Double
     public let lon: Double
     public let isArea: Bool
-    public init(lat: Double, lon: Double, isArea: Bool) { self.lat = lat; self.lon = lon; self.isArea = isArea }
+    /// A whole country ("convoys crossed into Syria"): any place of the theatre will do.
+    public var isCountry = false
+    public init(lat: Double, lon: Double, isArea: Bool, isCountry: Bool = false) {
+        self.lat = lat; self.lon = lon; self.isArea = isArea; self.isCountry = isCountry
+    }
 }
 
 /// Scores candidates against gold events: recall (date ±1 day, a place within 5 km or in
@@ -107,16 +111,27 @@ public struct Evaluation: Sendable {
             return false
         }
         var used = Set<Int>()
-        for g in gold {
+        // Gold events with figures first: they single out their candidate.
+        for g in gold.sorted(by: { !$0.figures.isEmpty && $1.figures.isEmpty }) {
+            // Among the candidates that match, the one that fits best: unused, same figures,
+            // same source, most confident (a one-to-one assignment where one exists).
+            func rank(_ i: Int) -> (Int, Int, Int, Double) {
+                let c = candidates[i]
+                let values = Set((c.figures.map(\.value) + c.claims.flatMap { $0.figures.map(\.value) }).compactMap(Double.init))
+                let figs = g.figures.isEmpty || g.figures.allSatisfy { values.contains($0.value) } ? 0 : 1
+                let attr = Evaluation.sameAttribution(gold: g.attributedTo, candidate: c.sources[0].attributedTo, outlet: outlet,
+                                                      lexicon: lexicon) ? 0 : 1
+                return (used.contains(i) ? 1 : 0, figs, attr, -c.confidence)
+            }
             var t = Tally()
             t.gold = 1
-            let pts = g.places.compactMap(locate)
+            let pts = g.places.compactMap(locate).filter { !$0.isCountry }
             let match = candidates.indices.filter { i in
                 let c = candidates[i]
                 let start = c.date.adding(days: -1), end = (c.dateEnd ?? c.date).adding(days: 1)
                 let dateOK = g.date >= start && g.date <= end && abs(g.date.days(since: c.date)) <= max(1, (c.dateEnd ?? c.date).days(since: c.date) + 1)
                 return dateOK && Evaluation.compatible(g.type, c.type) && near(c.spans, regions: c.regions, to: pts)
-            }.sorted { (used.contains($0) ? 1 : 0, -candidates[$0].confidence) < (used.contains($1) ? 1 : 0, -candidates[$1].confidence) }.first
+            }.sorted { rank($0) < rank($1) }.first
             if let i = match {
                 used.insert(i)
                 let c = candidates[i]

@@ -290,8 +290,9 @@ public struct Extractor: Sendable {
             while end > s.tokens.lowerBound, toks[end - 1].kind == .punctuation { end -= 1 }
             guard end > s.tokens.lowerBound else { continue }
             let tail = max(s.tokens.lowerBound, end - 4)..<end
-            if let m = lexicon.sources.matches(in: toks, tail, lang: lang).last, m.end == end, m.start > s.tokens.lowerBound,
-               ["/", "(", "by", "par", "photo", "|"].contains(toks[m.start - 1].folded) || toks[m.start - 1].folded == "photo" {
+            // "Omar Haj Kadour / AFP", "(Photo by AFP)", or a credit line of its own ("AFP").
+            if let m = lexicon.sources.matches(in: toks, tail, lang: lang).last, m.end == end,
+               m.start == s.tokens.lowerBound || ["/", "(", "by", "par", "photo", "|"].contains(toks[m.start - 1].folded) {
                 credit[s.paragraph] = m.key
             }
         }
@@ -435,7 +436,7 @@ public struct Extractor: Sendable {
         // Different attributions of different numbers stay apart until a reviewer merges them.
         let aAttr = a.sources[0].attributedTo, bAttr = b.sources[0].attributedTo
         let outlet = a.sources[0].outlet
-        if aAttr != bAttr, aAttr != outlet, bAttr != outlet, !a.figures.isEmpty, !b.figures.isEmpty { return false }
+        if aAttr != bAttr, aAttr != outlet, bAttr != outlet { return false }
         if a.type == "talks" { return true }
         if a.places.isEmpty || b.places.isEmpty { return a.places.isEmpty && b.places.isEmpty }
         return !Set(a.places).isDisjoint(with: b.places)

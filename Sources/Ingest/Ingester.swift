@@ -51,7 +51,8 @@ public struct Ingester: Sendable {
     /// Coordinates of a place name (for scoring gold events).
     public func locate(_ name: String) -> GoldPlace? {
         guard let m = geoparser.resolve(name: name) else { return nil }
-        return GoldPlace(lat: m.place.lat, lon: m.place.lon, isArea: ["province", "country"].contains(m.place.kind))
+        return GoldPlace(lat: m.place.lat, lon: m.place.lon, isArea: ["province", "country"].contains(m.place.kind),
+                         isCountry: m.place.kind == "country")
     }
 
     public func ingest(_ text: String, meta: ArticleMeta) -> IngestedArticle {
