@@ -6,13 +6,14 @@ import Foundation
 public struct PlaceRoleReader: Sendable {
     let lexicon: Lexicon
 
-    public init(lexicon: Lexicon) { self.lexicon = lexicon }
+    /// Words that may stand between a role cue and the place ("towards the town of Binnish"):
+    /// the `filler` cues of Lexicon/places.tsv.
+    let fillers: Set<String>
 
-    /// Words that may stand between a role cue and the place: "towards the town of Binnish".
-    static let fillers: Set<String> = ["the", "town", "city", "village", "of", "province", "countryside", "area", "areas",
-                                       "a", "an", "its", "military", "airport", "base", "crossing", "border",
-                                       "مدينه", "بلده", "قريه", "بلدة", "ريف", "منطقه", "la", "le", "les", "ville", "localite",
-                                       "village", "de", "du", "des", "l'", "d'"]
+    public init(lexicon: Lexicon) {
+        self.lexicon = lexicon
+        fillers = Set(lexicon.places.cues.filter { $0.key == "filler" }.map { Folding.fold($0.text) })
+    }
 
     public func read(_ article: ArticleText, _ range: Range<Int>, places: [PlaceSpan], lang: String?) -> (places: [RoledPlace], roads: [String]) {
         let toks = article.tokens
@@ -37,7 +38,7 @@ public struct PlaceRoleReader: Sendable {
             var km: Double?
             // The cue ending just before the place, skipping filler words.
             var k = r.lowerBound
-            while k > range.lowerBound, PlaceRoleReader.fillers.contains(toks[k - 1].folded) { k -= 1 }
+            while k > range.lowerBound, fillers.contains(toks[k - 1].folded) { k -= 1 }
             let before = cues.last { $0.end == k || $0.end == r.lowerBound }
             if let c = before {
                 switch c.key {
@@ -73,7 +74,7 @@ public struct PlaceRoleReader: Sendable {
                 let joined = gap.count <= 4 && cues.contains { $0.key == "and" && gap.contains($0.start) }
                     || (lang == "tr" && gap.count <= 2 && cues.contains { $0.key == "and" && gap.contains($0.start) })
                 var kk = pr.lowerBound
-                while kk > range.lowerBound, PlaceRoleReader.fillers.contains(toks[kk - 1].folded) { kk -= 1 }
+                while kk > range.lowerBound, fillers.contains(toks[kk - 1].folded) { kk -= 1 }
                 let opener = cues.last { $0.key == "between" && ($0.end == kk || $0.end == pr.lowerBound) }
                 let trBetween = lang == "tr" && cues.contains { $0.key == "between" && $0.start == r.upperBound }
                 if joined, opener != nil || trBetween {
