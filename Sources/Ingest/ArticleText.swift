@@ -115,7 +115,8 @@ public struct ArticleText: Sendable {
             if let a = f.firstIndex(of: "'") {
                 let before = f[..<a], after = f[f.index(after: a)...]
                 add(before)
-                if after.count > 1 { add(after) }
+                // French "qu'a", "l'a" keep the verb; Turkish "İdlib'e" keeps the case ending.
+                if !after.isEmpty { add(after) }
                 add(f.replacingOccurrences(of: "'", with: ""))
             }
             if let first = f.unicodeScalars.first, Folding.isArabic(first) {

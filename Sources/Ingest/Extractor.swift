@@ -163,11 +163,17 @@ public struct Extractor: Sendable {
 
             // The actor: a passive agent ("shelling by Syrian forces"), else the actor cue nearest
             // before the event cue, else after it; never the people a figure counts.
+            // Victims are not actors: the people a figure counts, or an actor named right before
+            // "killed"/"wounded" ("soldats turcs tués").
+            let outcomes = lexicon.figures.matches(in: toks, range, lang: lang).filter { $0.key.hasPrefix("outcome=") }
             let actorCues = lexicon.actors.matches(in: toks, range, lang: lang)
                 .filter { c in !(c.start..<c.end).contains { figureTokens.contains($0) } }
+                .filter { c in !outcomes.contains { $0.start >= c.end && $0.start - c.end <= 2 } }
             let agents = cues.filter { $0.key == "agent" }
+            // "shelling by Syrian forces", and "par des tirs … du régime syrien" (agent before the cue).
+            let agentBeforeCue = agents.contains { $0.end <= best.start && best.start - $0.end <= 2 }
             let agentActor = actorCues.first { c in c.start >= best.end && c.start - best.end <= 6
-                && agents.contains { $0.end == c.start || $0.end == c.start - 1 } }
+                && (agentBeforeCue || agents.contains { $0.end == c.start || $0.end == c.start - 1 }) }
             let actorCue = agentActor ?? actorCues.last { $0.end <= best.start } ?? actorCues.first { $0.start >= best.end }
             let actorSide = actorCue.map { String($0.key.split(separator: "/").first ?? "") }
             let actorLabel = actorCue.map { String($0.key.split(separator: "/").dropFirst().joined(separator: "/")) }

@@ -28,6 +28,7 @@ public enum ReportsMerge {
         let gazDir = dataRoot.appendingPathComponent("Gazetteer")
         let repDir = dataRoot.appendingPathComponent("Reports")
         let gazetteer = try Gazetteer.load(directory: gazDir)
+        let provinces = try? Provinces.load(directory: dataRoot.appendingPathComponent("Lexicon"))
         let validTypes = Set(Event.Kind.allCases.map(\.rawValue))
         // Validate every kept candidate first: one clear error for the first problem.
         for e in c.events {
@@ -74,7 +75,7 @@ public enum ReportsMerge {
 
         for cand in c.events {
             // The closest match: same day first, then same type.
-            let matches = blocks.indices.filter { sameHappening(blocks[$0].node, cand, gazetteer: gazetteer) }
+            let matches = blocks.indices.filter { sameHappening(blocks[$0].node, cand, gazetteer: gazetteer, provinces: provinces) }
             func rank(_ i: Int) -> (Int, Int) {
                 let m = blocks[i].node.mapping
                 let d = m?["date"]?.string.flatMap { Day($0) }.map { abs($0.days(since: cand.date)) } ?? 9
@@ -179,13 +180,22 @@ public enum ReportsMerge {
 
     /// The same happening: compatible type, dates within a day, a shared place (by gazetteer
     /// id) or, for events without places, the same type.
-    static func sameHappening(_ node: Node, _ c: CandidateEvent, gazetteer: Gazetteer) -> Bool {
+    static func sameHappening(_ node: Node, _ c: CandidateEvent, gazetteer: Gazetteer, provinces: Provinces? = nil) -> Bool {
         guard let m = node.mapping, let t = m["type"]?.string, family(t) == family(c.type),
               let d = m["date"]?.string.flatMap({ Day($0) }), abs(d.days(since: c.date)) <= 1 else { return false }
         let names = (m["places"]?.sequence ?? []).compactMap(\.string)
         let ids = Set(names.compactMap { gazetteer.resolve($0)?.id })
         let cids = Set(c.places.compactMap { gazetteer.resolve($0)?.id })
-        if ids.isEmpty || cids.isEmpty { return ids.isEmpty && cids.isEmpty && t == c.type }
+        if ids.isEmpty || cids.isEmpty {
+            // A report naming only the province: the same type on the same day at a place in it.
+            if cids.isEmpty, !ids.isEmpty, t == c.type, d == c.date, let provinces, !c.regions.isEmpty {
+                return names.contains { n in
+                    gazetteer.resolve(n).flatMap { provinces.province(lat: $0.location.lat, lon: $0.location.lon) }
+                        .map { c.regions.contains($0) } ?? false
+                }
+            }
+            return ids.isEmpty && cids.isEmpty && t == c.type
+        }
         // A provincial capital named beside other places ("east of Idlib") is not enough to match.
         func specific(_ s: Set<Int>) -> Set<Int> {
             let small = s.filter { (gazetteer.place(id: $0)?.rank ?? 0) < 5 }
