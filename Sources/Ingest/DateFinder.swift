@@ -27,8 +27,10 @@ public struct DateFinder: Sendable {
 
     /// The date expressions of tokens `range`. `future` (the sentence speaks of what will
     /// happen) resolves a bare weekday forward instead of back.
+    /// `modalEnds`: token positions where a future/modal cue ends; a weekday within six words
+    /// after one ("will arrive on Saturday") resolves forward.
     public func find(in article: ArticleText, _ range: Range<Int>, published pub: Day, lang: String?,
-                     future: Bool = false) -> [DateMention] {
+                     future: Bool = false, modalEnds: [Int] = []) -> [DateMention] {
         let toks = article.tokens
         var out: [DateMention] = []
         var used = Set<Int>()
@@ -79,6 +81,15 @@ public struct DateFinder: Sendable {
                 } else if let year {
                     guard let d = DateFinder.day(year, month, 1) else { continue }
                     mention(a, b, d, .approximate)
+                } else if matches.contains(where: { $0.key == "inmonth" && $0.end == a }),
+                          let first = DateFinder.day(DateFinder.inferYear(month: month, day: 1, published: pub), month, 1),
+                          pub.days(since: first) <= 100 {
+                    // "in December": that month, up to the publication date at the latest.
+                    let nextMonth = first.adding(days: 32)
+                    let last = DateFinder.day(nextMonth.components.year, nextMonth.components.month, 1)?.adding(days: -1) ?? first
+                    out.append(DateMention(start: toks[a].start, end: toks[b - 1].end, tokens: a..<b, date: first,
+                                           dateEnd: min(last, pub), precision: .range, isBackground: false, since: nil))
+                    for k in a..<b { used.insert(k) }
                 } else if sinceAt.contains(a) || sinceAt.contains(a - 1) {
                     let y = DateFinder.inferYear(month: month, day: 1, published: pub)
                     guard let d = DateFinder.day(y, month, 1) else { continue }
@@ -89,7 +100,8 @@ public struct DateFinder: Sendable {
             } else if key.hasPrefix("weekday=") {
                 guard let wd = Int(key.dropFirst(8)) else { continue }
                 let back = (DateFinder.weekday(pub) - wd + 7) % 7
-                let d = future ? pub.adding(days: back == 0 ? 7 : 7 - back) : pub.adding(days: -back)
+                let ahead = future || modalEnds.contains { $0 <= m.start && m.start - $0 <= 6 }
+                let d = ahead ? pub.adding(days: back == 0 ? 7 : 7 - back) : pub.adding(days: -back)
                 if sinceAt.contains(m.start) {
                     mention(m.start, m.end, d, end: pub, .range)
                 } else {

@@ -65,17 +65,25 @@ public struct Extractor: Sendable {
             case .none: source = nil
             }
             if let source { lastSource = source }
-            let modal = cues.filter { $0.key == "modal" }
+            let modal = cues.filter { $0.key == "modal" || $0.key == "future" }
+            let future = cues.filter { $0.key == "future" }
             let negations = cues.filter { $0.key == "negation" }
-            let found = dates.find(in: article, range, published: pub, lang: lang, future: !modal.isEmpty)
+            let found = dates.find(in: article, range, published: pub, lang: lang, modalEnds: modal.map(\.end))
             defer {
                 if let d = found.last(where: { !$0.isBackground }) { lastDate = (s.paragraph, d) }
             }
             let purposes = cues.filter { $0.key == "purpose" }
             let supports = cues.filter { $0.key == "support" }
             let placeStarts = Set(allPlaces.filter { $0.start >= s.start && $0.end <= s.end }.map(\.start))
+            // A threat, plan or condition just before the cue, or a denial, is not an event; a
+            // weaker cue of the sentence may still be one ("shelled … to prevent it being surrounded").
+            func blocked(_ c: CueMatch) -> Bool {
+                modal.contains { m in m.end <= c.start && c.start - m.end <= 8 && !clauseBreak(toks, m.end, c.start) }
+                    || future.contains { m in m.start >= c.end && m.start - c.end <= 3 && !clauseBreak(toks, c.end, m.start) }
+                    || negations.contains { n in n.end <= c.start && c.start - n.end <= 3 }
+            }
             let typed = cues.filter { c in
-                Extractor.priority.contains(c.key)
+                Extractor.priority.contains(c.key) && !blocked(c)
                     && !purposes.contains { $0.end == c.start }
                     && !supports.contains { c.start >= $0.end && c.start - $0.end <= 2 }
                     && !(c.key == "post-encircled" && c.end < toks.count && placeStarts.contains(toks[c.end].start))
@@ -114,11 +122,6 @@ public struct Extractor: Sendable {
             let segFrom = toks[range.lowerBound].start, segTo = toks[range.upperBound - 1].end
             var type = best.key
             if type == "post-reinforced", typed.contains(where: { $0.key == "convoy" }) { type = "convoy" }
-            // A threat, plan or condition just before the cue, or a denial, is not an event.
-            let blocked = modal.contains { m in m.end <= best.start && best.start - m.end <= 8 && !clauseBreak(toks, m.end, best.start) }
-                || modal.contains { m in m.start >= best.end && m.start - best.end <= 2 }
-                || negations.contains { n in n.end <= best.start && best.start - n.end <= 3 }
-            if blocked { continue }
 
             // The date: nearest non-background expression of the sentence, else the paragraph's last, else publication.
             let current = found.filter { !$0.isBackground }
