@@ -38,7 +38,7 @@ let package = Package(
 
         .testTarget(name: "GeoTests", dependencies: ["Geo"]),
         .testTarget(name: "SituationTests", dependencies: ["Situation", "Geo"]),
-        .testTarget(name: "GeoparseTests", dependencies: ["Geoparse", "Geo"],
+        .testTarget(name: "GeoparseTests", dependencies: ["Geoparse", "Geo"], exclude: ["Fixtures"],
                     swiftSettings: [.swiftLanguageMode(.v6)]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Geoparse", "Situation", "Geo"],
                     swiftSettings: [.swiftLanguageMode(.v6)]),

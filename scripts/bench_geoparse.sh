@@ -17,10 +17,12 @@ fi
 python3 - "$text" "${src[@]}" <<'PY'
 import sys
 out, files = sys.argv[1], sys.argv[2:]
-words = []
-while len(words) < 5000:
+import re
+# Words with the spaces and line breaks after them, so sentences and lines stay as written.
+parts = []
+while len(parts) < 5000:
     for f in files:
-        words += open(f, encoding="utf-8").read().split(" ")
-open(out, "w", encoding="utf-8").write(" ".join(words[:5000]))
+        parts += re.findall(r"\S+\s*", open(f, encoding="utf-8").read())
+open(out, "w", encoding="utf-8").write("".join(parts[:5000]))
 PY
 .build/release/mapgen geoparse "$text" --bench 30

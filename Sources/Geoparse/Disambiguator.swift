@@ -5,50 +5,72 @@ import Geo
 ///
 /// Each candidate scores a prior (kind and rank: a city over a village of the same name; a
 /// province when the text says "province"/"countryside"), a bonus for lying in the theatre,
-/// and a bonus for lying near the places the other spans of the text are most likely to be
+/// and a bonus for lying near the places the other names of the text most likely are
 /// (CLAVIN/Mordecai: the places of one article cluster). Two rounds: priors first, then
 /// context from the first round's picks. Confidence is the winner's share of the scores,
 /// times how well the words matched; a winner far from everything else is marked unsure.
+///
+/// Spans that matched the same places with the same cue are decided once: an article names
+/// Idlib forty times, and each time is the same decision.
 struct Disambiguator {
     let places: [NamedPlace]
     let focus: LonLat
 
-    enum Cue { case none, province, city, site }
+    enum Cue: Hashable { case none, province, city, site }
 
     struct Choice { let place: Int; let confidence: Double; let alternatives: [Int] }
 
+    private struct Group: Hashable { let places: [Int]; let cue: Cue }
+
     func choose(_ spans: [(span: Span, cue: Cue)]) -> [Choice] {
-        var picks = spans.map { s in s.span.places.max { prior($0, s.cue) < prior($1, s.cue) } ?? -1 }
-        var scores: [[Double]] = []
+        // Distinct decisions, and for each the spans' match quality (the best of them).
+        var groupOf: [Group: Int] = [:]
+        var groups: [Group] = []
+        var quality: [Double] = []
+        var spanGroup: [Int] = []
+        for s in spans {
+            let g = Group(places: s.span.places, cue: s.cue)
+            if let i = groupOf[g] {
+                spanGroup.append(i)
+                quality[i] = max(quality[i], s.span.quality.rawValue)
+            } else {
+                groupOf[g] = groups.count
+                spanGroup.append(groups.count)
+                groups.append(g)
+                quality.append(s.span.quality.rawValue)
+            }
+        }
+        let priors = groups.map { g in g.places.map { prior($0, g.cue) } }
+        var picks = priors.indices.map { gi in priors[gi].indices.max { priors[gi][$0] < priors[gi][$1] }.map { groups[gi].places[$0] } ?? -1 }
+        var scores = priors
         for _ in 0..<2 {
-            scores = []
             var next = picks
-            for (n, s) in spans.enumerated() {
-                let context = contextPoints(picks, except: n, spans: spans)
-                let sc = s.span.places.map { prior($0, s.cue) + near($0, context) }
-                scores.append(sc)
-                if let best = sc.indices.max(by: { sc[$0] < sc[$1] }) { next[n] = s.span.places[best] }
+            for gi in groups.indices {
+                let context = contextPoints(picks, groups: groups, except: gi)
+                let sc = groups[gi].places.indices.map { priors[gi][$0] + near(groups[gi].places[$0], context) }
+                scores[gi] = sc
+                if let best = sc.indices.max(by: { sc[$0] < sc[$1] }) { next[gi] = groups[gi].places[best] }
             }
             picks = next
         }
-        return spans.enumerated().map { n, s in
-            let sc = scores[n]
-            let pick = picks[n]
-            let ranked = zip(s.span.places, sc).sorted { $0.1 > $1.1 }
+        let choices: [Choice] = groups.indices.map { gi in
+            let ranked = zip(groups[gi].places, scores[gi]).sorted { $0.1 > $1.1 }
             let top = ranked.first?.1 ?? 0
             // Softmax share with a temperature that makes a 1.5-point lead about 90 %.
             let total = ranked.reduce(0.0) { $0 + exp(($1.1 - top) * 1.5) }
-            var conf = (1 / total) * s.span.quality.rawValue
-            let context = contextPoints(picks, except: n, spans: spans)
+            var conf = (1 / total) * quality[gi]
+            let pick = picks[gi]
+            guard pick >= 0 else { return Choice(place: -1, confidence: 0, alternatives: []) }
             let p = places[pick]
             if !p.isArea && p.kind != .capital && p.rank < 5 {
-                let d = min(context.map { Geodesic.distanceKm($0, p.location) }.min() ?? .infinity,
-                            Geodesic.distanceKm(focus, p.location))
+                let context = contextPoints(picks, groups: groups, except: gi)
+                let d = min(context.map { Self.km(p.location, $0) }.min() ?? .infinity, Self.km(focus, p.location))
                 if d > 150 { conf *= 0.5 }
             }
             let alts = ranked.dropFirst().filter { $0.1 > top - 4 }.prefix(5).map(\.0)
             return Choice(place: pick, confidence: conf, alternatives: Array(alts))
         }
+        return spanGroup.map { choices[$0] }
     }
 
     /// Kind and size: what a bare name most likely means.
@@ -74,7 +96,7 @@ struct Disambiguator {
         case .none: break
         }
         // The theatre: northwest Syria and the Turkish border.
-        if Geodesic.distanceKm(p.location, focus) < 160 { s += 0.8 }
+        if Self.km(p.location, focus) < 160 { s += 0.8 }
         return s
     }
 
@@ -83,21 +105,31 @@ struct Disambiguator {
         guard !context.isEmpty else { return 0 }
         let p = places[i]
         if p.isArea { return 0 }
-        let d = context.map { Geodesic.distanceKm($0, p.location) }.min() ?? .infinity
+        let d = context.map { Self.km($0, p.location) }.min() ?? .infinity
         return 2 * exp(-d / 40)
     }
 
-    func contextPoints(_ picks: [Int], except n: Int, spans: [(span: Span, cue: Cue)]) -> [LonLat] {
+    /// The places the other names of the text were given; a name the text repeats is no
+    /// evidence for itself, and countries, provinces, roads and far capitals say little about
+    /// which village is meant.
+    private func contextPoints(_ picks: [Int], groups: [Group], except gi: Int) -> [LonLat] {
+        var seen = Set<Int>()
         var out: [LonLat] = []
-        for (m, p) in picks.enumerated() where m != n && p >= 0 {
+        for (g, p) in picks.enumerated() where g != gi && p >= 0 && groups[g].places != groups[gi].places {
             let q = places[p]
-            // Countries, provinces and far capitals say little about which village is meant.
             if q.isArea || q.kind == .road { continue }
-            if q.kind == .capital && Geodesic.distanceKm(q.location, focus) > 300 { continue }
-            // A name the text repeats is no evidence for itself.
-            if spans[m].span.places == spans[n].span.places { continue }
-            out.append(q.location)
+            if q.kind == .capital && Self.km(q.location, focus) > 300 { continue }
+            if seen.insert(p).inserted { out.append(q.location) }
         }
         return out
+    }
+
+    /// Equirectangular distance: exact enough (well under 1 % at these ranges) to weigh
+    /// candidates, and cheap enough to call for every pair.
+    static func km(_ a: LonLat, _ b: LonLat) -> Double {
+        let rad = Double.pi / 180
+        let x = (b.lon - a.lon) * rad * cos((a.lat + b.lat) / 2 * rad)
+        let y = (b.lat - a.lat) * rad
+        return 6371.0 * (x * x + y * y).squareRoot()
     }
 }

@@ -37,6 +37,7 @@ public struct Geoparser: Sendable {
         var index = NameIndex()
         for (i, p) in places.enumerated() {
             for n in p.names { index.add(n, place: i) }
+            index.rankOf[i] = p.isArea || p.kind == .capital || p.kind == .road ? 5 : p.rank
         }
         for (b, name) in Stoplists.blockers.enumerated() { index.add(name, place: -1 - b) }
         self.places = places
@@ -60,7 +61,7 @@ public struct Geoparser: Sendable {
         var byCore: [String: [Int]] = [:]
         for (i, p) in places.enumerated() where p.kind == .province {
             for n in p.names {
-                let core = Fold.words(of: n).map { String(String.UnicodeScalarView($0)) }
+                let core = Fold.words(of: n).map { Fold.key($0) }
                     .filter { !Stoplists.provinceAfter.contains($0) && !Stoplists.provinceBefore.contains($0) }
                     .joined(separator: " ")
                 if !core.isEmpty, !(byCore[core]?.contains(i) ?? false) { byCore[core, default: []].append(i) }
@@ -89,7 +90,8 @@ public struct Geoparser: Sendable {
 
     /// Every place mention in the text, in text order. `language` nil = detect it.
     public func mentions(in text: String, language: TextLanguage? = nil) -> [PlaceMention] {
-        let words = Tokenizer.words(text)
+        let lang = language ?? TextLanguage.detect(text)
+        let words = Tokenizer.words(text, turkish: lang == .tr)
         let matcher = SpanMatcher(words: words, index: index)
         let spans = joinRoads(matcher.spans(), words: words)
         let cued = spans.map { s -> (Span, Disambiguator.Cue) in
@@ -106,7 +108,7 @@ public struct Geoparser: Sendable {
         var out: [PlaceMention] = []
         for (s, c) in zip(spans, choices) where c.place >= 0 {
             guard c.confidence >= 0.3 else { continue }
-            let written = String(String.UnicodeScalarView(scalars[s.start..<s.end]))
+            let written = Fold.string(scalars[s.start..<s.end])
             out.append(PlaceMention(start: s.start, end: s.end, text: written, place: places[c.place].candidate,
                                     confidence: (c.confidence * 100).rounded() / 100,
                                     alternatives: c.alternatives.map { places[$0].candidate }))
@@ -114,8 +116,9 @@ public struct Geoparser: Sendable {
         return out
     }
 
-    /// Two towns joined by a dash that are the ends of one road are that road: "Damascus–Aleppo
-    /// highway", "دمشق- حلب", "Halep-Lazkiye karayolu". The span covers both names.
+    /// Two towns joined by a dash that are the ends of one road, next to a word for a road, are
+    /// that road: "Damascus–Aleppo highway", "الطريق الدولي (دمشق- حلب)", "Halep-Lazkiye karayolu".
+    /// The span covers both names. ("the Aleppo–Damascus link" stays two cities.)
     func joinRoads(_ spans: [Span], words: [Word]) -> [Span] {
         var out: [Span] = []
         var i = 0
@@ -124,7 +127,9 @@ public struct Geoparser: Sendable {
                 let a = Set(spans[i].places.flatMap { roadsByEnd[$0] ?? [] })
                 let b = Set(spans[i + 1].places.flatMap { roadsByEnd[$0] ?? [] })
                 let both = a.intersection(b)
-                if !both.isEmpty {
+                let around = (max(0, spans[i].firstWord - 3)..<spans[i].firstWord).map { $0 } + (spans[i + 1].endWord..<min(words.count, spans[i + 1].endWord + 3)).map { $0 }
+                let roadWord = around.contains { j in words[j].forms.contains { Stoplists.roadWords.contains($0.key) } }
+                if !both.isEmpty && roadWord {
                     let s = spans[i], t = spans[i + 1]
                     out.append(Span(firstWord: s.firstWord, keyWord: s.keyWord, keyForm: s.keyForm, endWord: t.endWord, start: s.start,
                                     end: t.end, places: both.sorted(), quality: .exact, blocked: false))

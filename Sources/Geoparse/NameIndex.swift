@@ -12,6 +12,8 @@ struct NameIndex: Sendable {
     private(set) var phoneticNames: [String: [(place: Int, name: String, partial: Bool, joined: Bool)]] = [:]
     private(set) var phoneticPrefixes: Set<String> = []
     private(set) var maxWords = 1
+    /// Each place's rank (5 city … 1 minor), for rules that spare big places.
+    var rankOf: [Int: Int] = [:]
 
     /// Generic first words of names that texts often leave out (Tell Mardikh → Mardikh).
     static let heads: Set<String> = ["tell", "tall", "tal", "tel", "khirbet", "khirbat", "jabal", "jebel"]
@@ -19,7 +21,7 @@ struct NameIndex: Sendable {
     mutating func add(_ name: String, place: Int) {
         let words = Fold.words(of: name)
         guard !words.isEmpty else { return }
-        let keys = words.map { String(String.UnicodeScalarView($0)) }
+        let keys = words.map { Fold.key($0) }
         maxWords = max(maxWords, keys.count)
         insert(keys, place, into: &exact, prefixes: &exactPrefixes)
         // Spelling-key entries only for Latin names: Arabic names are matched as written.
@@ -28,11 +30,14 @@ struct NameIndex: Sendable {
             var variants: [([String], String, Bool, Bool)] = [(ph, keys.joined(separator: " "), false, false)]
             if ph.count > 1 {
                 // Arabic writes Kafr Nabl and Maar Hitat as one word (كفرنبل, معرحطاط).
-                variants.append(([ph.joined()], keys.joined(), false, true))
+                // (one letter where the words meet the same: Kafr Ruma → كفرومة)
+                var joined = ""
+                for part in ph { joined += (joined.last != nil && joined.last == part.first) ? String(part.dropFirst()) : part }
+                variants.append(([joined], keys.joined(), false, true))
                 // "Tell Mardikh" is often just "Mardikh".
                 if Self.heads.contains(keys[0]) { variants.append((Array(ph.dropFirst()), keys.dropFirst().joined(separator: " "), true, false)) }
             }
-            for (v, name, partial, joined) in variants where !v.contains(where: \.isEmpty) && PhoneticKey.strength(v.joined(separator: " ")) >= 3 {
+            for (v, name, partial, joined) in variants where !v.contains(where: \.isEmpty) && PhoneticKey.strength(v.joined(separator: " ")) >= 2 {
                 insert(v, place, into: &phonetic, prefixes: &phoneticPrefixes)
                 let full = v.joined(separator: " ")
                 if !(phoneticNames[full]?.contains { $0.place == place && $0.name == name } ?? false) {

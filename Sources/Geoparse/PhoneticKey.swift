@@ -6,6 +6,8 @@
 /// Vowels, w and y (Arabic long vowels) and ayn/hamza drop; digraphs fold (kh sh th dh gh ch ph →
 /// h s t d g s f); q c k → k; doubled letters collapse; a word-initial vowel leaves `a`.
 enum PhoneticKey {
+    private static let digraphs: [Unicode.Scalar: Unicode.Scalar] = ["k": "h", "g": "g", "s": "s", "c": "s", "t": "t", "d": "d", "p": "f"]
+
     static func latin(_ folded: [Unicode.Scalar]) -> String {
         var out: [Unicode.Scalar] = []
         let w = folded
@@ -19,19 +21,18 @@ enum PhoneticKey {
             case "a", "e", "i", "o", "u", "y", "w", "v": i += 1; continue
             case "k" where next == "h", "g" where next == "h", "s" where next == "h", "c" where next == "h",
                  "t" where next == "h", "d" where next == "h", "p" where next == "h":
-                let map: [Unicode.Scalar: Unicode.Scalar] = ["k": "h", "g": "g", "s": "s", "c": "s", "t": "t", "d": "d", "p": "f"]
-                push(map[c] ?? c); i += 2; continue
+                push(digraphs[c] ?? c); i += 2; continue
             case "d" where next == "j": push("j"); i += 2; continue
             case "q", "c", "k": push("k")
             case "n" where next == "b": push("m")      // Tarnaba is said Turumbah
             case "x": push("k"); push("s")
-            case "h" where i == w.count - 1 && i > 0 && "aeiou".unicodeScalars.contains(w[i - 1]): break   // Salwah = Salwa
+            case "h" where i == w.count - 1 && i > 0 && (w[i - 1] == "a" || w[i - 1] == "e"): break   // Salwah = Salwa (ة)
             default:
                 if c.properties.isAlphabetic { push(c) } else if c.properties.numericType != nil { push(c) }
             }
             i += 1
         }
-        return String(String.UnicodeScalarView(out))
+        return Fold.string(out)
     }
 
     /// Skeleton of a folded Arabic word (article already dropped). `construct` is true when
@@ -63,7 +64,7 @@ enum PhoneticKey {
             default: continue
             }
         }
-        return String(String.UnicodeScalarView(out))
+        return Fold.string(out)
     }
 
     /// Consonants in a key (the `a` of an initial vowel and spaces do not count).

@@ -38,6 +38,9 @@ struct SpanMatcher {
         var out: [Span] = []
         var i = 0
         while i < words.count {
+            // In running text a name starts with a capital (or is Arabic, or has a digit: M4);
+            // other words cannot start a mention, so do not look them up.
+            if runningText && !canStart(i) { i += 1; continue }
             if let s = longest(at: i) {
                 if !s.blocked && accept(s) { out.append(s) }
                 if s.blocked || accept(s) { i = s.endWord; continue }
@@ -47,25 +50,51 @@ struct SpanMatcher {
         return out
     }
 
+    func canStart(_ i: Int) -> Bool {
+        let w = words[i]
+        if w.arabic || w.capitalised || w.forms.contains(where: \.capitalised) { return true }
+        if articleAttached(i) { return true }
+        return w.key.unicodeScalars.contains { $0.value >= 0x30 && $0.value <= 0x39 }
+    }
+
     /// An article that belongs to the next word: attached by a hyphen (al-Numan), or a
     /// capitalised Al/El before a capitalised word (Al Numan).
     func articleAttached(_ j: Int) -> Bool {
         guard j + 1 < words.count, words[j].isLatinArticle, words[j + 1].before != .breaking else { return false }
-        return words[j + 1].before == .hyphen || (words[j].capitalised && words[j + 1].capitalised)
+        // A bare name ("al fuhayl") has no capitals to go by.
+        return words[j + 1].before == .hyphen || (words[j].capitalised && words[j + 1].capitalised) || !runningText
     }
 
     func longest(at i: Int) -> Span? {
         var first = i
         if articleAttached(i) { first = i + 1 }
         var best: Span?
-        for quality in [MatchQuality.exact, .spelling] {
-            for form in words[first].forms {
-                walk(from: first, spanFirst: i, spanStart: first == i ? words[i].start + form.cutStart : words[i].start,
-                     form: form, quality: quality, best: &best)
-            }
-            if best != nil { break }
+        // Common words and adjectives ("The", "Turkish") get no spelling guess.
+        let w = words[first]
+        // An Arabic word read through a Latin skeleton needs five consonants or a place word
+        // before it (accept); do not compute skeletons that cannot pass.
+        let guessable = w.arabic
+            ? (w.forms[0].folded.count >= 5 || (first > 0 && words[first - 1].forms.contains { Stoplists.arabicPlaceWords.contains($0.key) })
+               || w.forms[0].folded.first == "\u{0648}")
+            : !(Stoplists.commonWords.contains(w.key) || Stoplists.adjectives.contains(w.key))
+                || (first + 1 < words.count && words[first + 1].before != .breaking)   // "Deir Sunbul": a name may go on
+        for form in w.forms {
+            walk(from: first, spanFirst: i, spanStart: first == i ? words[i].start + form.cutStart : words[i].start,
+                 form: form, quality: .exact, best: &best)
         }
-        return best
+        // A spelling guess where nothing matched exactly, or where the name may go on past an
+        // exact match ("Tell" is a place, "Tell Mardih" is Tall Mardikh).
+        let goesOn = first + 1 < words.count && words[first + 1].before != .breaking
+            && (words[first + 1].capitalised || words[first + 1].arabic || articleAttached(first + 1))
+        guard guessable, best == nil || (goesOn && best.map { $0.endWord == first + 1 } == true) else { return best }
+        let exact = best
+        var guess: Span?
+        for form in w.forms {
+            walk(from: first, spanFirst: i, spanStart: first == i ? words[i].start + form.cutStart : words[i].start,
+                 form: form, quality: .spelling, best: &guess)
+        }
+        if let g = guess, exact == nil || g.endWord > (exact?.endWord ?? 0) { return g }
+        return exact
     }
 
     private func key(_ f: WordForm, _ q: MatchQuality, construct: Bool) -> String {
@@ -81,7 +110,7 @@ struct SpanMatcher {
         if q != .exact {
             // A spelling key is weak evidence: demand enough consonants, and for Latin text a
             // spelling within a third of the name's letters (Saraqeb ~ Saraqib, not Moscow ~ Mashik).
-            if PhoneticKey.strength(k) < (arabic ? 4 : 3) { return }
+            if PhoneticKey.strength(k) < (arabic ? 4 : 2) { return }
         }
         var hits = found
         var distances: [Int: Double] = [:]
@@ -89,8 +118,12 @@ struct SpanMatcher {
             // Keep the places whose name is spelled like the words as written (SpellingDistance);
             // a bare name must have all its words ("Jibeen" is not "Tell Jibbin").
             let written = writtenKey(firstWord: keyWord, form: keyForm, endWord: endWord)
-            let bound = SpellingDistance.bound(written) + spellingSlack
-            for e in index.phoneticNames[k] ?? [] where (runningText || !e.partial) && !e.joined {
+            // A two-consonant skeleton (Atme, Afis) is common: only a near-identical spelling
+            // (Atmeh, Afes) may share it.
+            let bound = PhoneticKey.strength(k) < 3 ? 0.5 : SpellingDistance.bound(written) + spellingSlack
+            // Two words written as one (Talmans for Tall Manis) only for a long enough word.
+            let oneWord = endWord - keyWord == 1 && written.count >= 6
+            for e in index.phoneticNames[k] ?? [] where (runningText || !e.partial) && (!e.joined || oneWord) {
                 let d = SpellingDistance.distance(written, e.name)
                 if d <= bound && d < (distances[e.place] ?? .infinity) { distances[e.place] = d }
             }
@@ -100,7 +133,14 @@ struct SpanMatcher {
         let blocked = hits.contains { $0 < 0 }
         let places = hits.filter { $0 >= 0 }
         let s = Span(firstWord: firstWord, keyWord: keyWord, keyForm: keyForm, endWord: endWord, start: start, end: end, places: places, quality: q, blocked: blocked, distances: distances)
-        if let b = best, (b.endWord - b.keyWord, b.end - b.start) >= (endWord - keyWord, end - start) { return }
+        if let b = best {
+            // Longest name first; for the same words, the longest reading of them, except that a
+            // skeleton reads و/ب/ل as vowels, so there the peeled reading (وكفرومة → كفرومة) wins.
+            let peeledFirst = q == .transliteration && b.quality == .transliteration
+            let mine = (endWord - keyWord, peeledFirst ? start : end - start)
+            let theirs = (b.endWord - b.keyWord, peeledFirst ? b.start : b.end - b.start)
+            if theirs >= mine { return }
+        }
         best = s
     }
 
@@ -159,7 +199,7 @@ struct SpanMatcher {
                           || (k.unicodeScalars.count < 3 && !hasDigit)) {
                 return false
             }
-            if s.quality != .exact && w.end - w.start < 4 { return false }
+            if s.quality != .exact && single && w.end - w.start < 4 { return false }
             // A capital at the start of a sentence proves nothing: no spelling guess there ("Under").
             if s.quality != .exact && single && w.sentenceStart && s.keyForm.cutEnd == 0 { return false }
             // A spelling-key match between capitalised words that are not places is most likely
@@ -168,6 +208,14 @@ struct SpanMatcher {
             if s.quality != .exact
                 && ((s.keyForm.cutStart == 0 && unknownCapitalised(s.firstWord - 1, before: true))
                     || (!endsWithCut(s) && unknownCapitalised(s.endWord, before: false))) {
+                return false
+            }
+            // SAM, SDF, HTS in capitals are not places.
+            if single && !w.hasLowercase && Stoplists.acronyms.contains(k) { return false }
+            // A village named like a first name, followed by a capitalised word that is no
+            // place, is a person (Martin Griffiths, Rami Abdulrahman).
+            if single && s.quality == .exact && s.keyForm.cutEnd == 0 && unknownCapitalised(s.endWord, before: false)
+                && s.places.allSatisfy({ index.rankOf[$0].map { $0 <= 2 } ?? false }) {
                 return false
             }
             // Acronyms (SOHR, UNHCR) only match exactly.
@@ -215,7 +263,7 @@ struct SpanMatcher {
         let p = words[s.firstWord - 1]
         if p.forms.contains(where: { Stoplists.arabicPlaceWords.contains($0.key) }) { return true }
         let w = words[s.keyWord]
-        if s.keyForm.cutStart > 0, w.forms[0].key.hasPrefix("\u{0648}"), w.before != .breaking {
+        if s.keyForm.cutStart > 0, w.forms[0].folded.first == "\u{0648}", w.before != .breaking {
             // و + name right after a matched place name.
             return index.exact[p.forms[0].key] != nil || p.forms.contains { index.exact[$0.key] != nil }
         }

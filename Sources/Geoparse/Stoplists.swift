@@ -48,7 +48,8 @@ enum Stoplists {
     /// Multi-word names that contain a place name and are not a mention of it.
     static let blockers: [String] = [
         "Hayat Tahrir al-Sham", "Hay'at Tahrir al-Sham", "Hayat Tahrir al-Cham", "Tahrir al-Sham", "Tahrir al-Cham",
-        "Heyet Tahrir el-Şam", "Heyet Tahrir Şam", "Heyet Tahrir eş-Şam", "Ahrar al-Sham", "Ahrar al-Cham", "Faylaq al-Sham",
+        "Heyet Tahrir el-Şam", "Heyet Tahrir Şam", "Heyet Tahrir eş-Şam", "Heyet Tahrir üş-Şam", "Tahrir el-Şam",
+        "Tahrir eş-Şam", "Tahrir üş-Şam", "Ahrar el-Şam", "Ahrar üş-Şam", "Ahrar eş-Şam", "Feylak el-Şam", "Faylaq al-Cham", "Ahrar al-Sham", "Ahrar al-Cham", "Faylaq al-Sham",
         "Jabhat Fatah al-Sham", "Jabhat Fateh al-Sham", "Syria TV", "Syria Television", "Syrian Observatory",
         "Syrian Observatory for Human Rights", "Observatoire syrien", "Free Syrian Army", "Syrian National Army",
         "Syrian Arab Army", "Syrian Arab Republic", "National Liberation Front", "Syrian Democratic Forces",
@@ -58,12 +59,17 @@ enum Stoplists {
         "Bashar al-Assad", "Bashar Al Assad", "Bashar Assad", "Hafez al-Assad", "Recep Tayyip Erdogan", "Recep Tayyip Erdoğan",
         "Hulusi Akar", "Mevlut Cavusoglu", "Mevlüt Çavuşoğlu", "Vladimir Putin", "Sergei Lavrov", "Hassan Rouhani",
         "Rami Abdel Rahman", "Abu Mohammad al-Jolani", "Abu Mohammed al-Golani", "al-Jolani", "al-Golani",
-        "Istanbul Convention", "İran Devrim Muhafızları", "Iranian Revolutionary Guard", "Iran's Revolutionary Guards",
+        "Istanbul Convention", "State Duma", "Russian Duma", "İran Devrim Muhafızları", "Iranian Revolutionary Guard", "Iran's Revolutionary Guards",
         "Gardiens de la révolution", "Astana process", "Sochi agreement", "Sochi deal", "Astana talks",
         "هيئة تحرير الشام", "تحرير الشام", "أحرار الشام", "فيلق الشام", "جبهة فتح الشام", "تلفزيون سوريا", "المرصد السوري",
         "المرصد السوري لحقوق الإنسان", "الجبهة الوطنية للتحرير", "الجيش الوطني السوري", "الجيش السوري الحر",
         "الجيش العربي السوري", "قوات سوريا الديمقراطية", "وكالة الأنباء السورية", "شبكة شام", "بشار الأسد",
     ]
+
+    /// Acronyms that are forces, weapons or bodies, not places, when written in capitals
+    /// (SAM is not Turkish Şam, SDF is a force).
+    static let acronyms: Set<String> = ["sam", "sdf", "hts", "ypg", "pkk", "fsa", "sna", "nlf", "saa", "isis", "isil",
+                                        "un", "eu", "nato", "ocha", "sohr", "tsk", "mit", "afp", "ap", "bbc", "cnn", "ntv", "trt"]
 
     /// Words just before a person's name.
     static let titles: Set<String> = folded([
@@ -87,6 +93,10 @@ enum Stoplists {
     /// Arabic words before a place name: village, town, city, area, neighbourhood (also dual/plural).
     static let arabicPlaceWords: Set<String> = folded(["قرية", "قريتي", "قرى", "بلدة", "بلدتي", "بلدات", "مدينة", "مدينتي", "مدن",
                                                        "منطقة", "مناطق", "حي", "تلة", "جبل", "محيط", "أطراف", "مطار", "معبر"])
+    /// Words for a road, near "A–B" (in any of the four languages).
+    static let roadWords: Set<String> = folded(["highway", "road", "motorway", "expressway", "route", "karayolu", "karayolunu",
+                                                "karayolunda", "karayolunun", "otoyolu", "yolu", "autoroute", "axe", "طريق",
+                                                "اوتوستراد", "اوتوستراد", "دولي", "الدولي"])
     static let siteWords: Set<String> = folded(["post", "posts", "outpost", "observation", "point", "base", "airbase", "airport",
                                                  "poste", "noktasi", "noktasina", "noktasinda", "us", "ussu", "نقطه", "قاعده", "مطار"])
     static let cityWords: Set<String> = folded(["city", "ville", "sehri", "sehrinde", "kenti", "kentinde", "مدينه", "town"])

@@ -58,6 +58,11 @@ final class GeoparserTests: XCTestCase {
         XCTAssertEqual(m, ["Şam=Damascus", "Moskova=Moscow", "Serakib=Saraqib"])
     }
 
+    func testTurkishCIsJ() throws {
+        // Turkish spells Arabic j as c: Carcanaz is Jarjanaz (no Turkish name is on record for it).
+        XCTAssertEqual(try found("Birlikler Carcanaz'a girdi.", .tr), ["Carcanaz=Jarjanaz"])
+    }
+
     // MARK: French
 
     func testFrenchElisionAndExonyms() throws {
@@ -148,6 +153,14 @@ final class GeoparserTests: XCTestCase {
     func testLowerCaseWordIsNotAPlace() throws {
         // "is" and "base" are names of places in the gazetteer's variants (Al-Eis, bases); lower case is not a name.
         XCTAssertEqual(try found("the army is at the base near it", .en), [])
+    }
+
+    func testOddTextDoesNotBreakTheReader() throws {
+        // A "word" of tatweel and harakat alone, apostrophes everywhere, an ayn mark opening a word.
+        // (Mare is a spelling of Marea; the hamza mark after it is not part of the span.)
+        XCTAssertEqual(try found("ـــَ ' '' d' l' 's al-, Kafr 'Amim, then Mare' and 'Idlib'.", .en),
+                       ["Kafr 'Amim=Kafr Amim", "Mare=Marea", "Idlib=Idlib"])
+        XCTAssertEqual(try found("", .en), [])
     }
 
     func testLanguageDetection() {
