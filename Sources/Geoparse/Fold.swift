@@ -87,13 +87,28 @@ enum Fold {
         case 0x0629: return ["\u{0647}"]                            // ة → ه
         case 0x0621: return []                                      // lone hamza
         case 0x06A9: return ["\u{0643}"]                            // Persian kaf
+        case 0x00C0...0x024F, 0x1E00...0x1EFF:
+            // Accented Latin letters (ş ç ğ ü ö é â ḩ ā…): from a table made once.
+            return latinTable[Int(c.value < 0x0250 ? c.value - 0x00C0 : c.value - 0x1E00 + 0x0250 - 0x00C0)]
         default:
             if isApostrophe(c) { return [] }
             if isArabic(c) { return [c] }
-            let base = String(c).decomposedStringWithCanonicalMapping.unicodeScalars.first ?? c
-            if base.value < 0x80 { return base.value >= 0x41 && base.value <= 0x5A ? [Unicode.Scalar(base.value + 32) ?? base] : [base] }
-            return Array(base.properties.lowercaseMapping.unicodeScalars)
+            return decompose(c)
         }
+    }
+
+    /// Accented Latin letters folded once, in code point order (U+00C0–U+024F, then U+1E00–U+1EFF).
+    private static let latinTable: [[Unicode.Scalar]] = (Array(0x00C0...0x024F) + Array(0x1E00...0x1EFF)).map { v in
+        guard let c = Unicode.Scalar(UInt32(v)) else { return [] }
+        if v == 0x0130 || v == 0x0131 { return ["i"] }
+        return decompose(c)
+    }
+
+    /// Lower case without accents: the first scalar of the canonical decomposition.
+    private static func decompose(_ c: Unicode.Scalar) -> [Unicode.Scalar] {
+        let base = String(c).decomposedStringWithCanonicalMapping.unicodeScalars.first ?? c
+        if base.value < 0x80 { return base.value >= 0x41 && base.value <= 0x5A ? [Unicode.Scalar(base.value + 32) ?? base] : [base] }
+        return Array(base.properties.lowercaseMapping.unicodeScalars)
     }
 
     /// Words that are articles in transliterated Arabic names (al-Numan, an-Nu'man, as-Safira).

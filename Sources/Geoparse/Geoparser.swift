@@ -127,7 +127,10 @@ public struct Geoparser: Sendable {
                 let a = Set(spans[i].places.flatMap { roadsByEnd[$0] ?? [] })
                 let b = Set(spans[i + 1].places.flatMap { roadsByEnd[$0] ?? [] })
                 let both = a.intersection(b)
-                let around = (max(0, spans[i].firstWord - 3)..<spans[i].firstWord).map { $0 } + (spans[i + 1].endWord..<min(words.count, spans[i + 1].endWord + 3)).map { $0 }
+                // The road word right before the pair ("الطريق الدولي (دمشق- حلب)") or just after it
+                // ("Damascus–Aleppo highway"); one further away belongs to another phrase ("M5
+                // karayolu da Halep-Şam bağlantısını": the M5 links Aleppo and Damascus).
+                let around = (max(0, spans[i].firstWord - 1)..<spans[i].firstWord).map { $0 } + (spans[i + 1].endWord..<min(words.count, spans[i + 1].endWord + 2)).map { $0 }
                 let roadWord = around.contains { j in words[j].forms.contains { Stoplists.roadWords.contains($0.key) } }
                 if !both.isEmpty && roadWord {
                     let s = spans[i], t = spans[i + 1]

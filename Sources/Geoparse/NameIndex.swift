@@ -23,7 +23,7 @@ struct NameIndex: Sendable {
         guard !words.isEmpty else { return }
         let keys = words.map { Fold.key($0) }
         maxWords = max(maxWords, keys.count)
-        insert(keys, place, into: &exact, prefixes: &exactPrefixes)
+        Self.insert(keys, place, into: &exact, prefixes: &exactPrefixes)
         // Spelling-key entries only for Latin names: Arabic names are matched as written.
         if words.first?.first.map(Fold.isArabic) == false {
             let ph = words.map { PhoneticKey.latin($0) }
@@ -38,7 +38,7 @@ struct NameIndex: Sendable {
                 if Self.heads.contains(keys[0]) { variants.append((Array(ph.dropFirst()), keys.dropFirst().joined(separator: " "), true, false)) }
             }
             for (v, name, partial, joined) in variants where !v.contains(where: \.isEmpty) && PhoneticKey.strength(v.joined(separator: " ")) >= 2 {
-                insert(v, place, into: &phonetic, prefixes: &phoneticPrefixes)
+                Self.insert(v, place, into: &phonetic, prefixes: &phoneticPrefixes)
                 let full = v.joined(separator: " ")
                 if !(phoneticNames[full]?.contains { $0.place == place && $0.name == name } ?? false) {
                     phoneticNames[full, default: []].append((place, name, partial, joined))
@@ -47,7 +47,9 @@ struct NameIndex: Sendable {
         }
     }
 
-    private func insert(_ keys: [String], _ place: Int, into map: inout [String: [Int]], prefixes: inout Set<String>) {
+    // Static: an instance method here would read a copy of self while its dictionaries are
+    // mutated in place, and every insert would copy the whole dictionary (seconds at load).
+    private static func insert(_ keys: [String], _ place: Int, into map: inout [String: [Int]], prefixes: inout Set<String>) {
         let full = keys.joined(separator: " ")
         if !(map[full]?.contains(place) ?? false) { map[full, default: []].append(place) }
         var p = ""

@@ -101,7 +101,7 @@ struct SpanMatcher {
         q == .exact ? f.key : (construct ? f.phoneticConstruct : f.phonetic)
     }
 
-    private func consider(_ k: String, firstWord: Int, keyWord: Int, keyForm: WordForm, endWord: Int, start: Int, end: Int, quality: MatchQuality,
+    private func consider(_ k: String, firstWord: Int, keyWord: Int, keyForm: WordForm, lastKey: String? = nil, endWord: Int, start: Int, end: Int, quality: MatchQuality,
                           best: inout Span?) {
         let map = quality == .exact ? index.exact : index.phonetic
         guard let found = map[k] else { return }
@@ -117,7 +117,7 @@ struct SpanMatcher {
         if q == .spelling {
             // Keep the places whose name is spelled like the words as written (SpellingDistance);
             // a bare name must have all its words ("Jibeen" is not "Tell Jibbin").
-            let written = writtenKey(firstWord: keyWord, form: keyForm, endWord: endWord)
+            let written = writtenKey(firstWord: keyWord, form: keyForm, endWord: endWord, lastKey: lastKey)
             // A two-consonant skeleton (Atme, Afis) is common: only a near-identical spelling
             // (Atmeh, Afes) may share it.
             let bound = PhoneticKey.strength(k) < 3 ? 0.5 : SpellingDistance.bound(written) + spellingSlack
@@ -137,19 +137,25 @@ struct SpanMatcher {
             // Longest name first; for the same words, the longest reading of them, except that a
             // skeleton reads و/ب/ل as vowels, so there the peeled reading (وكفرومة → كفرومة) wins.
             let peeledFirst = q == .transliteration && b.quality == .transliteration
-            let mine = (endWord - keyWord, peeledFirst ? start : end - start)
-            let theirs = (b.endWord - b.keyWord, peeledFirst ? b.start : b.end - b.start)
+            // Two spellings of the same words: the closer one (Numan'ı is Numan + a suffix).
+            let closer = q == .spelling && b.quality == .spelling
+            // As close, the reading without the apostrophe's suffix (Numan'ı ~ Noomane: Numan).
+            let mine = (endWord - keyWord, closer ? -(distances.values.min() ?? 0) : 0,
+                        peeledFirst ? start : closer ? start - end : end - start)
+            let theirs = (b.endWord - b.keyWord, closer ? -(b.distances.values.min() ?? 0) : 0,
+                          peeledFirst ? b.start : closer ? b.start - b.end : b.end - b.start)
             if theirs >= mine { return }
         }
         best = s
     }
 
     /// The folded words of a span as written (articles dropped), for comparing with a name.
-    func writtenKey(firstWord: Int, form: WordForm, endWord: Int) -> String {
+    /// `lastKey`: the reading of the last word the match used (without a suffix it may have lost).
+    func writtenKey(firstWord: Int, form: WordForm, endWord: Int, lastKey: String? = nil) -> String {
         var parts = [form.key]
         var j = firstWord + 1
         while j < endWord {
-            if !words[j].isLatinArticle || j == endWord - 1 { parts.append(words[j].key) }
+            if j == endWord - 1 { parts.append(lastKey ?? words[j].key) } else if !words[j].isLatinArticle { parts.append(words[j].key) }
             j += 1
         }
         return parts.joined(separator: " ")
@@ -169,7 +175,7 @@ struct SpanMatcher {
                 j += 1; continue
             }
             for f in words[j].forms where f.cutStart == 0 {
-                consider(cur + " " + key(f, quality, construct: false), firstWord: spanFirst, keyWord: w, keyForm: form, endWord: j + 1, start: spanStart,
+                consider(cur + " " + key(f, quality, construct: false), firstWord: spanFirst, keyWord: w, keyForm: form, lastKey: f.key, endWord: j + 1, start: spanStart,
                          end: words[j].end - f.cutEnd, quality: quality, best: &best)
             }
             cur += " " + key(words[j].forms[0], quality, construct: true)
@@ -205,7 +211,7 @@ struct SpanMatcher {
             // A spelling-key match between capitalised words that are not places is most likely
             // part of a person's or an organisation's name (Mahmoud Hassano).
             // (A suffix or an elided article marks the end or start of the name itself.)
-            if s.quality != .exact
+            if s.quality != .exact && single
                 && ((s.keyForm.cutStart == 0 && unknownCapitalised(s.firstWord - 1, before: true))
                     || (!endsWithCut(s) && unknownCapitalised(s.endWord, before: false))) {
                 return false
@@ -232,8 +238,9 @@ struct SpanMatcher {
         if s.firstWord >= 1 {
             let p = words[s.firstWord - 1]
             if p.forms.contains(where: { Stoplists.titles.contains($0.key) }) { return false }
+            // (President Erdogan Moscow is no person: a city or country after a title and a name is a place.)
             if s.firstWord >= 2, p.capitalised, !p.arabic, Stoplists.titles.contains(words[s.firstWord - 2].key),
-               index.exact[p.key] == nil {
+               index.exact[p.key] == nil, !s.places.contains(where: { (index.rankOf[$0] ?? 0) >= 5 }) {
                 return false
             }
         }

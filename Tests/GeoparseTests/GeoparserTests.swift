@@ -58,6 +58,12 @@ final class GeoparserTests: XCTestCase {
         XCTAssertEqual(m, ["Şam=Damascus", "Moskova=Moscow", "Serakib=Saraqib"])
     }
 
+    func testTurkishSuffixAfterASpellingGuessIsCut() throws {
+        // No source spells it "Maarret en-Numan": a spelling guess, and the case ending stays outside.
+        XCTAssertEqual(try found("Ordu Maarret en-Numan'ı aldı, Bab el-Hava'ya ulaştı.", .tr),
+                       ["Maarret en-Numan=Maarat al-Numan", "Bab el-Hava=Bab al-Hawa"])
+    }
+
     func testTurkishCIsJ() throws {
         // Turkish spells Arabic j as c: Carcanaz is Jarjanaz (no Turkish name is on record for it).
         XCTAssertEqual(try found("Birlikler Carcanaz'a girdi.", .tr), ["Carcanaz=Jarjanaz"])
