@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "mapgen",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],   // Synchronization.Mutex (Situation) needs macOS 15
     products: [
         .executable(name: "mapgen", targets: ["mapgen"]),
     ],
@@ -21,17 +21,20 @@ let package = Package(
                        providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
 
         // Geometry, projection, geodesics, gazetteer. Knows nothing about drawing.
-        .target(name: "Geo", dependencies: ["CGEOS", "CPROJ"]),
+        // Swift 6 language mode: the compiler checks every sharing across threads.
+        .target(name: "Geo", dependencies: ["CGEOS", "CPROJ"], swiftSettings: [.swiftLanguageMode(.v6)]),
         // The domain: reports, posts, control, the situation at a date.
-        .target(name: "Situation", dependencies: ["Geo", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Situation", dependencies: ["Geo", .product(name: "Yams", package: "Yams")],
+                swiftSettings: [.swiftLanguageMode(.v6)]),
         // Cairo/Pango drawing of a situation into SVG and PNG.
-        .target(name: "Render", dependencies: ["Geo", "Situation", "CCairo"]),
+        .target(name: "Render", dependencies: ["Geo", "Situation", "CCairo"],
+                swiftSettings: [.swiftLanguageMode(.v6)]),
         // Reading text: place mentions in English, Arabic, French and Turkish, resolved in context.
         .target(name: "Geoparse", dependencies: ["Geo"], swiftSettings: [.swiftLanguageMode(.v6)]),
         .executableTarget(name: "mapgen", dependencies: [
             "Geo", "Situation", "Render", "Geoparse",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ], swiftSettings: [.swiftLanguageMode(.v6)]),
 
         .testTarget(name: "GeoTests", dependencies: ["Geo"]),
         .testTarget(name: "SituationTests", dependencies: ["Situation", "Geo"]),

@@ -115,16 +115,18 @@ public struct Gazetteer: Sendable {
                 throw DataError(file: file, line: line, "expected 19 GeoNames columns (or 21 with source and rank), found \(f.count)",
                                 fix: "separate columns with tabs; see Gazetteer/README.md")
             }
-            guard let id = Int(f[0]), let lat = Double(f[4]), let lon = Double(f[5]),
-                  (-90...90).contains(lat), (-180...180).contains(lon) else {
-                throw DataError(file: file, line: line, "bad id or coordinates (\(f[0]), \(f[4]), \(f[5]))",
-                                fix: "column 1 is a whole number, columns 5-6 are latitude and longitude in degrees")
-            }
+            let field = DataField(file: file, line: line)
+            let id = try field.int(f[0], "geonameid (column 1)", in: 1...Int.max, example: "170063")
+            let lat = try field.double(f[4], "latitude (column 5)", in: -90...90, example: "35.93")
+            let lon = try field.double(f[5], "longitude (column 6)", in: -180...180, example: "36.63")
             guard seenIDs.insert(id).inserted else {
                 throw DataError(file: file, line: line, "duplicate place id \(id)", fix: "give each row its own id")
             }
-            let population = Int(f[14]) ?? 0
-            let rank = f.count > 20 ? (Int(f[20]) ?? 2) : Self.rank(population: population, code: f[7])
+            // Empty means unknown (GeoNames leaves population empty or 0); anything else must be a number
+            // (up to a country's: regions.tsv has Russia and the United States).
+            let population = try field.optionalInt(f[14], "population (column 15)", in: 0...2_000_000_000, example: "30000") ?? 0
+            let rank = try (f.count > 20 ? field.optionalInt(f[20], "rank (column 21)", in: 1...5, example: "3") : nil)
+                ?? Self.rank(population: population, code: f[7])
             let source = f.count > 19 && !f[19].isEmpty ? String(f[19]) : "GeoNames \(id)"
             let alternates = f[3].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             let arabic = alternates.first(where: Self.isArabic)
@@ -152,10 +154,13 @@ public struct Gazetteer: Sendable {
     func mergingArabic(_ text: String, file: String) throws -> Gazetteer {
         var names = [Int: String]()
         for (line, f) in tsvRows(text).dropFirst() {
-            guard f.count >= 4, let lat = Double(f[1]), let lon = Double(f[2]) else {
+            guard f.count >= 4 else {
                 throw DataError(file: file, line: line, "expected name, lat, lon, arabic, source_title, source_url",
                                 fix: "separate the columns with tabs")
             }
+            let field = DataField(file: file, line: line)
+            let lat = try field.double(f[1], "lat", in: -90...90, example: "35.93")
+            let lon = try field.double(f[2], "lon", in: -180...180, example: "36.63")
             let near = LonLat(lon: lon, lat: lat)
             guard let i = candidates(String(f[0])).min(by: {
                 Geodesic.distanceKm(places[$0].location, near) < Geodesic.distanceKm(places[$1].location, near)
@@ -175,18 +180,23 @@ public struct Gazetteer: Sendable {
     public static func key(_ name: String) -> String {
         // Byte-level fast path for plain ASCII names (most of them); the general path folds
         // Latin diacritics (ā → a, ḩ → h) and keeps other scripts (Arabic) as they are.
+        name.utf8.allSatisfy({ $0 < 0x80 }) ? asciiKey(name) : unicodeKey(name)
+    }
+
+    /// `key` for any text (the ASCII path must give the same answer; a test compares them).
+    static func unicodeKey(_ name: String) -> String {
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(name.utf8.count)
         for c in name.unicodeScalars {
             switch c {
             case "'", "‘", "’", "ʿ", "ʾ", "`", "´", ".", "(", ")": continue
             case "-", "_", ",", "/", "\t": scalars.append(" ")
-            case "A"..."Z": scalars.append(Unicode.Scalar(c.value + 32)!)
+            case "A"..."Z": scalars.append(Unicode.Scalar(UInt8(c.value) | 0x20))
             case _ where c.isASCII: scalars.append(c)
             default:
                 let base = String(c).decomposedStringWithCanonicalMapping.unicodeScalars.first ?? c
                 if base.isASCII {
-                    scalars.append(base.properties.isUppercase ? Unicode.Scalar(base.value + 32)! : base)
+                    scalars.append(base.properties.isUppercase ? Unicode.Scalar(UInt8(base.value) | 0x20) : base)
                 } else {
                     scalars.append(contentsOf: base.properties.lowercaseMapping.unicodeScalars)
                 }
@@ -204,6 +214,26 @@ public struct Gazetteer: Sendable {
         }
         return String(out)
     }
+
+    /// `key` for ASCII text, on bytes: the same folding, without building scalars and strings per word.
+    static func asciiKey(_ name: String) -> String {
+        var words: [ArraySlice<UInt8>] = []
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(name.utf8.count)
+        for b in name.utf8 {
+            switch b {
+            case UInt8(ascii: "'"), UInt8(ascii: "`"), UInt8(ascii: "."), UInt8(ascii: "("), UInt8(ascii: ")"): continue
+            case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: ","), UInt8(ascii: "/"), UInt8(ascii: "\t"): bytes.append(0x20)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(b | 0x20)
+            default: bytes.append(b)
+            }
+        }
+        words = bytes.split(separator: 0x20)
+        if words.count > 1, let first = words.first, asciiArticles.contains(Array(first)) { words.removeFirst() }
+        return String(decoding: Array(words.joined(separator: [0x20])), as: UTF8.self)
+    }
+
+    private static let asciiArticles: Set<[UInt8]> = Set(articles.map { Array($0.utf8) })
 
     private static let articles: Set<String> = ["al", "el", "ad", "ar", "as", "at", "an", "az", "ash"]
 
@@ -271,19 +301,4 @@ func editDistance(_ a: [Character], _ b: [Character], bound: Int) -> Int {
         swap(&prev, &cur)
     }
     return a.isEmpty ? b.count : prev[b.count]
-}
-
-public func readText(_ url: URL) throws -> String {
-    do { return try String(contentsOf: url, encoding: .utf8) } catch {
-        throw DataError(file: url.relativeDisplay, "cannot read the file (\(error.localizedDescription))",
-                        fix: "run mapgen from the repository root, or pass --data DIR")
-    }
-}
-
-extension URL {
-    /// The path relative to the working directory when it is inside it, for messages.
-    public var relativeDisplay: String {
-        let cwd = FileManager.default.currentDirectoryPath + "/"
-        return path.hasPrefix(cwd) ? String(path.dropFirst(cwd.count)) : path
-    }
 }

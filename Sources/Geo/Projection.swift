@@ -5,21 +5,77 @@ import Foundation
 /// Distances from the centre are true and areas within ~150 km are off by well under 1 %,
 /// which is what buffers, areas and the scale bar need. A plain PROJ string is used, so no
 /// proj.db lookup happens at start-up.
-public final class MapProjection: @unchecked Sendable {
+public struct MapProjection: Sendable {
     public let center: LonLat
+    private let proj: PROJTransform
+
+    /// Builds the projection; a centre PROJ refuses (not finite, beyond the poles) is a `ProjectionError`.
+    public init(center: LonLat) throws {
+        guard center.lat.isFinite, center.lon.isFinite, abs(center.lat) <= 90, abs(center.lon) <= 180 else {
+            throw ProjectionError(operation: "map projection", message: "centre \(center.lat), \(center.lon) is not a position on Earth")
+        }
+        self.center = center
+        proj = try PROJTransform("+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad "
+            + "+step +proj=aeqd +lat_0=\(center.lat) +lon_0=\(center.lon) +ellps=WGS84")
+    }
+
+    public var definition: String { "+proj=aeqd +lat_0=\(center.lat) +lon_0=\(center.lon) +ellps=WGS84 +units=m" }
+
+    public func project(_ p: LonLat) throws -> XY {
+        let c = try proj.transform(p.lon, p.lat, inverse: false, what: "projecting \(p)")
+        return XY(c.0, c.1)
+    }
+
+    public func unproject(_ p: XY) throws -> LonLat {
+        let c = try proj.transform(p.x, p.y, inverse: true, what: "unprojecting (\(p.x), \(p.y))")
+        return LonLat(lon: c.0, lat: c.1)
+    }
+
+    /// Projects every coordinate of a lon/lat geometry (x = lon, y = lat) into metres.
+    public func project(_ g: Geometry) throws -> Geometry {
+        try g.mapCoordinates { try project(LonLat(lon: $0.x, lat: $0.y)) }
+    }
+
+    /// Turns a projected geometry back into lon/lat (x = lon, y = lat), e.g. for GeoJSON export.
+    public func unproject(_ g: Geometry) throws -> Geometry {
+        try g.mapCoordinates { let l = try unproject($0); return XY(l.lon, l.lat) }
+    }
+}
+
+/// PROJ could not build or apply a transformation; the message is PROJ's own.
+public struct ProjectionError: Error, CustomStringConvertible, Equatable {
+    public let operation: String
+    public let message: String
+    public init(operation: String, message: String) { self.operation = operation; self.message = message }
+    public var description: String { "\(operation) failed: \(message)" }
+}
+
+/// Owns one PROJ context and transformation. `@unchecked Sendable` because the compiler cannot
+/// see that the C handles are safe to share: a PROJ object must not be used by two threads at
+/// once, so every use takes the lock, and the handles never leave this type.
+final class PROJTransform: @unchecked Sendable {
     private let ctx: OpaquePointer
     private let pj: OpaquePointer
+    private let lock = NSLock()
 
-    public init(center: LonLat) {
-        self.center = center
-        ctx = proj_context_create()
-        proj_log_level(ctx, PJ_LOG_NONE)
-        let def = "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad "
-            + "+step +proj=aeqd +lat_0=\(center.lat) +lon_0=\(center.lon) +ellps=WGS84"
-        guard let p = proj_create(ctx, def) else {
-            fatalError("PROJ could not build the map projection: \(def)")
+    init(_ definition: String) throws {
+        guard let ctx = proj_context_create() else {
+            throw ProjectionError(operation: "PROJ context", message: "PROJ could not create a context")
         }
-        pj = p
+        proj_log_level(ctx, PJ_LOG_NONE)
+        guard let pj = proj_create(ctx, definition) else {
+            let message = Self.message(ctx, proj_context_errno(ctx))
+            proj_context_destroy(ctx)
+            throw ProjectionError(operation: "map projection \(definition)", message: message)
+        }
+        self.ctx = ctx
+        self.pj = pj
+    }
+
+    /// PROJ's text for an error number.
+    private static func message(_ ctx: OpaquePointer, _ errno: Int32) -> String {
+        guard let text = proj_context_errno_string(ctx, errno) else { return "PROJ error \(errno)" }
+        return String(cString: text)
     }
 
     deinit {
@@ -27,26 +83,21 @@ public final class MapProjection: @unchecked Sendable {
         proj_context_destroy(ctx)
     }
 
-    public var definition: String { "+proj=aeqd +lat_0=\(center.lat) +lon_0=\(center.lon) +ellps=WGS84 +units=m" }
-
-    public func project(_ p: LonLat) -> XY {
-        let c = proj_trans(pj, PJ_FWD, proj_coord(p.lon, p.lat, 0, 0))
-        return XY(c.xy.x, c.xy.y)
-    }
-
-    public func unproject(_ p: XY) -> LonLat {
-        let c = proj_trans(pj, PJ_INV, proj_coord(p.x, p.y, 0, 0))
-        return LonLat(lon: c.lp.lam, lat: c.lp.phi)
-    }
-
-    /// Projects every coordinate of a lon/lat geometry (x = lon, y = lat) into metres.
-    public func project(_ g: Geometry) throws -> Geometry {
-        try g.mapCoordinates { project(LonLat(lon: $0.x, lat: $0.y)) }
-    }
-
-    /// Turns a projected geometry back into lon/lat (x = lon, y = lat), e.g. for GeoJSON export.
-    public func unproject(_ g: Geometry) throws -> Geometry {
-        try g.mapCoordinates { let l = unproject($0); return XY(l.lon, l.lat) }
+    /// Transforms one coordinate pair; PROJ's error (or a result that is not finite) is a `ProjectionError`.
+    func transform(_ a: Double, _ b: Double, inverse: Bool, what: @autoclosure () -> String) throws -> (Double, Double) {
+        guard a.isFinite, b.isFinite else {
+            throw ProjectionError(operation: what(), message: "the coordinates are not finite numbers")
+        }
+        lock.lock()
+        defer { lock.unlock() }
+        proj_errno_reset(pj)
+        let c = proj_trans(pj, inverse ? PJ_INV : PJ_FWD, proj_coord(a, b, 0, 0))
+        let errno = proj_errno(pj)
+        guard errno == 0, c.xy.x.isFinite, c.xy.y.isFinite else {
+            let message = errno == 0 ? "the result is not finite" : Self.message(ctx, errno)
+            throw ProjectionError(operation: what(), message: message)
+        }
+        return (c.xy.x, c.xy.y)
     }
 }
 

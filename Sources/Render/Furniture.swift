@@ -150,7 +150,7 @@ struct Furniture {
 
         head("Control (assessed, approximate)")
         for side in Side.allCases where used.sides.contains(side) {
-            entry(side.label, draw: swatch(style.sideFill[side]!, style.sideLine[side], hatch: side == .contested))
+            entry(side.label, draw: swatch(style.fill(side), style.line(side), hatch: side == .contested))
         }
         for side in used.gains.sorted() {
             let who = side == .government ? "government" : side == .opposition ? "opposition" : side.rawValue
@@ -222,7 +222,7 @@ struct Furniture {
         var byOutlet = [String: Set<String>]()
         for s in situation.windowSources { byOutlet[s.outlet, default: []].insert(s.attributedTo == s.outlet ? "" : s.attributedTo) }
         let outlets = byOutlet.keys.sorted().map { o -> String in
-            let who = byOutlet[o]!.filter { !$0.isEmpty }.sorted()
+            let who = (byOutlet[o] ?? []).filter { !$0.isEmpty }.sorted()
             return who.isEmpty ? o : "\(o) (citing \(who.prefix(3).joined(separator: "; "))\(who.count > 3 ? "…" : ""))"
         }
         let reports = outlets.isEmpty ? "Reports: none in the window." : "Reports in the window: " + outlets.joined(separator: ", ") + "."

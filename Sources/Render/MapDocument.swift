@@ -1,4 +1,3 @@
-import CCairo
 import Foundation
 import Geo
 import Situation
@@ -35,16 +34,21 @@ public struct MapDocument {
     }
 
     public enum WriteError: Error, CustomStringConvertible {
-        case cairo(String, String)
+        case cairo(MapFormat, String)
         public var description: String {
-            switch self { case let .cairo(path, msg): return "\(path): could not write (\(msg))" }
+            switch self { case let .cairo(format, msg): return "could not draw the \(format.rawValue.uppercased()) map (\(msg))" }
         }
     }
 
-    func draw(on cr: OpaquePointer, scene: MapScene, width: Double? = nil, height: Double? = nil) {
-        let layout = PageLayout(width: width ?? Double(self.width), height: height ?? Double(self.height),
-                                view: situation.theatre.view)
-        let canvas = Canvas(cairo: cr, unit: layout.unit)
+    /// The page size of a format: the pixel size, or the PDF page in points.
+    func pageSize(_ format: MapFormat) -> (width: Double, height: Double) {
+        format == .pdf ? pdfPage ?? (Double(width) * 0.75, Double(height) * 0.75) : (Double(width), Double(height))
+    }
+
+    /// The map drawn once for a page size: every placement decided and every text measured.
+    func drawing(width: Double, height: Double, scene: MapScene, shaper: TextShaper = TextShaper()) -> Drawing {
+        let layout = PageLayout(width: width, height: height, view: situation.theatre.view)
+        let canvas = Canvas(unit: layout.unit, shaper: shaper)
         let renderer = MapRenderer(situation: situation, style: style, layout: layout, canvas: canvas, scene: scene)
         let used = renderer.draw()
         var clock = Stopwatch()
@@ -53,91 +57,71 @@ public struct MapDocument {
         furniture.drawLegend(situation, used: used)
         furniture.drawCredits(situation)
         clock.lap("    title, legend, credits")
+        return canvas.drawing(width: width, height: height)
     }
 
-    /// Writes the map to `url` in `format`. The file appears whole or not at all: it is drawn
-    /// to a temporary file beside the target and renamed into place.
+    /// What the drawing needs from GEOS, cut to the ground any of these pages shows.
+    func scene(for formats: [MapFormat]) throws -> MapScene {
+        let worlds = formats.map(pageSize).map { PageLayout(width: $0.width, height: $0.height, view: situation.theatre.view).world }
+        let visible = worlds.dropFirst().reduce(worlds.first ?? situation.theatre.view) { r, w in
+            Rect(minX: min(r.minX, w.minX), minY: min(r.minY, w.minY), maxX: max(r.maxX, w.maxX), maxY: max(r.maxY, w.maxY))
+        }
+        return try MapScene(situation, rings: rings, diff: diff, visible: visible)
+    }
+
+    /// The drawing the SVG and PNG share (the PDF's too when its page has the same size).
+    public func drawing() throws -> Drawing {
+        try drawing(width: Double(width), height: Double(height), scene: scene(for: [.svg]))
+    }
+
+    /// Writes the map to `url` in `format`, whole or not at all.
     public func write(_ format: MapFormat, to url: URL) throws {
         try write([(format, url)])
     }
 
-    /// Writes several formats at once, each on its own thread: the drawing reads only the
-    /// precomputed scene, and each thread has its own Cairo surface and Pango font map.
+    /// Writes several formats; the files are renamed into place only when every one is drawn,
+    /// so a failure leaves the earlier files as they were.
     public func write(_ outputs: [(MapFormat, URL)]) throws {
-        // Only what can show matters: geometry is cut to the ground any of the outputs displays.
-        var pages = [(Double(width), Double(height))]
-        if outputs.contains(where: { $0.0 == .pdf }) { pages.append(pdfPage ?? (Double(width) * 0.75, Double(height) * 0.75)) }
-        let worlds = pages.map { PageLayout(width: $0.0, height: $0.1, view: situation.theatre.view).world }
-        let visible = Rect(minX: worlds.map(\.minX).min()!, minY: worlds.map(\.minY).min()!,
-                           maxX: worlds.map(\.maxX).max()!, maxY: worlds.map(\.maxY).max()!)
-        let scene = MapScene(situation, rings: rings, diff: diff, visible: visible)
-        var failures = [Error?](repeating: nil, count: outputs.count)
-        failures.withUnsafeMutableBufferPointer { results in
-            let results = results
-            DispatchQueue.concurrentPerform(iterations: outputs.count) { i in
-                do { try write(outputs[i].0, to: outputs[i].1, scene: scene) } catch { results[i] = error }
-            }
-        }
-        if let e = failures.compactMap({ $0 }).first { throw e }
+        let bytes = try render(outputs.map(\.0))
+        try AtomicFile.write(outputs.map { ($0.1, bytes[$0.0] ?? Data()) })
     }
 
-    func write(_ format: MapFormat, to url: URL, scene: MapScene) throws {
-        let tmp = AtomicFile.temporary(for: url)
-        defer { try? FileManager.default.removeItem(at: tmp) }
-        switch format {
-        case .svg:
-            let surface = cairo_svg_surface_create(tmp.path, Double(width), Double(height))!
-            cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PX)
-            let cr = cairo_create(surface)!
-            draw(on: cr, scene: scene)
-            cairo_destroy(cr)
-            cairo_surface_finish(surface)
-            let status = cairo_surface_status(surface)
-            cairo_surface_destroy(surface)
-            guard status == CAIRO_STATUS_SUCCESS else { throw WriteError.cairo(url.path, String(cString: cairo_status_to_string(status))) }
-            try describeSVG(at: tmp)
-        case .pdf:
-            let (w, h) = pdfPage ?? (Double(width) * 0.75, Double(height) * 0.75)
-            let surface = cairo_pdf_surface_create(tmp.path, w, h)!
-            let m = metadata
-            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, m.title)
-            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, m.description)
-            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_KEYWORDS, m.source)
-            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, m.software)
-            // The map's date, not the clock: the same inputs give the same bytes.
-            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, m.creationTime)
-            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, m.creationTime)
-            let cr = cairo_create(surface)!
-            draw(on: cr, scene: scene, width: w, height: h)
-            cairo_destroy(cr)
-            cairo_surface_finish(surface)
-            let status = cairo_surface_status(surface)
-            cairo_surface_destroy(surface)
-            guard status == CAIRO_STATUS_SUCCESS else { throw WriteError.cairo(url.path, String(cString: cairo_status_to_string(status))) }
-        case .png:
-            let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height))!
-            let cr = cairo_create(surface)!
-            draw(on: cr, scene: scene)
-            cairo_destroy(cr)
-            var clock = Stopwatch()
-            defer { cairo_surface_destroy(surface) }
-            let m = metadata
-            let text = [("Title", m.title), ("Description", m.description), ("Source", m.source),
-                        ("Creation Time", m.creationTime), ("Software", m.software)]
-            do { try PNGWriter.write(surface, to: tmp.path, text: text, dpi: dpi) } catch { throw WriteError.cairo(url.path, "\(error)") }
-            clock.lap("    png encode")
+    /// Draws the map in each format and returns the files' bytes.
+    ///
+    /// Each page size is drawn once (labels placed, text measured) on this thread; the surfaces
+    /// are then created here in a fixed order (Cairo numbers surfaces with a process-wide counter
+    /// that ends up in the SVG's ids) and the drawing is replayed on them in parallel.
+    public func render(_ formats: [MapFormat]) throws -> [MapFormat: Data] {
+        var unique: [MapFormat] = []
+        for f in formats where !unique.contains(f) { unique.append(f) }
+        var clock = Stopwatch()
+        let scene = try scene(for: unique)
+        let shaper = TextShaper()
+        var drawings: [MapFormat: Drawing] = [:]
+        var bySize: [String: Drawing] = [:]
+        for f in unique {
+            let (w, h) = pageSize(f)
+            let key = "\(w)x\(h)"
+            let d = bySize[key] ?? drawing(width: w, height: h, scene: scene, shaper: shaper)
+            bySize[key] = d
+            drawings[f] = d
         }
-        try AtomicFile.commit(tmp, to: url)
-    }
-
-    /// Adds <title> and <desc> to the SVG Cairo wrote, so that it embeds and reads well.
-    func describeSVG(at url: URL) throws {
-        var svg = try String(contentsOf: url, encoding: .utf8)
-        guard let open = svg.range(of: "version=\"1.1\">") else { return }
+        clock.lap("    drawn once")
         let m = metadata
-        svg.insert(contentsOf: "\n<title>\(m.title.xmlEscaped)</title>\n<desc>\(m.description.xmlEscaped) \(m.source.xmlEscaped) Made with \(m.software).</desc>",
-                   at: open.upperBound)
-        try Data(svg.utf8).write(to: url)
+        let targets = try unique.map { try CairoTarget(format: $0, page: pageSize($0), metadata: m, dpi: dpi) }
+        let jobs = targets.compactMap { t in drawings[t.format].map { (t, $0) } }
+        // The first format is replayed here, with the shaper whose fonts are already loaded;
+        // the others on other cores, each with a shaper of its own.
+        let group = DispatchGroup()
+        for (target, drawing) in jobs.dropFirst() {
+            DispatchQueue.global(qos: .userInitiated).async(group: group) { target.produce(drawing, shaper: TextShaper()) }
+        }
+        if let (target, drawing) = jobs.first { target.produce(drawing, shaper: shaper) }
+        group.wait()
+        clock.lap("    replayed and encoded: \(unique.map(\.rawValue).joined(separator: ", "))")
+        var out: [MapFormat: Data] = [:]
+        for t in targets { out[t.format] = try t.bytes() }
+        return out
     }
 }
 

@@ -45,15 +45,15 @@ struct MapRenderer {
         let fade = scene.diffFrom == nil ? 1.0 : 0.45
         for side in Side.allCases {
             guard let area = scene.areas[side] else { continue }
-            let f = style.sideFill[side]!
+            let f = style.fill(side)
             fill(area, f.alpha(f.a * fade))
-            if side == .contested { hatch(area, style.sideLine[.contested]!) }
+            if side == .contested { hatch(area, style.line(.contested)) }
             used.sides.insert(side)
         }
         for side in Side.allCases {
             guard let gain = scene.gains[side], side != .contested else { continue }
-            hatch(gain, style.sideLine[side]!)
-            stroke(gain, style.sideLine[side]!, width: 1.4)
+            hatch(gain, style.line(side))
+            stroke(gain, style.line(side), width: 1.4)
             used.gains.insert(side)
         }
         fill(scene.lakes, style.sea)
@@ -273,11 +273,9 @@ struct MapRenderer {
     func strikeLabel(_ e: Event, at place: Place) -> String {
         let killed = e.figure(["civilians_killed", "killed", "turkish_soldiers_killed", "soldiers_killed"], at: place)
         let what = e.kind == .shelling ? "shelling" : e.kind == .strike ? "strike" : "attack"
-        switch killed.count {
-        case 0: return "\(what) (\(e.date.shortDescription))"
-        case 1: return "\(what): \(killed[0]) killed (\(e.date.shortDescription))"
-        default: return "\(what): \(killed.first!)–\(killed.last!) killed, reports differ (\(e.date.shortDescription))"
-        }
+        guard let low = killed.first, let high = killed.last else { return "\(what) (\(e.date.shortDescription))" }
+        return killed.count == 1 ? "\(what): \(low) killed (\(e.date.shortDescription))"
+            : "\(what): \(low)–\(high) killed, reports differ (\(e.date.shortDescription))"
     }
 
     // MARK: geometry drawing

@@ -1,10 +1,9 @@
 import Geo
 import Situation
 
-/// What the drawing needs from GEOS and PROJ, read out once as plain coordinates (map metres).
-/// Drawing then touches neither library, so several formats can be drawn at once on different
-/// threads (GEOS and PROJ handles are not shared across threads).
-struct MapScene: @unchecked Sendable {
+/// What the drawing needs from GEOS and PROJ, read out once as plain coordinates (map metres),
+/// so that the drawing touches neither library.
+struct MapScene {
     let land, syria, lakes, provinces, rivers, coast, border, frontLine: [Shape]
     let areas: [Side: [Shape]]
     let deEscalationZone: [Shape]
@@ -21,11 +20,11 @@ struct MapScene: @unchecked Sendable {
     /// Locator countries in lon/lat, with Syria flagged.
     let inset: [(isSyria: Bool, shapes: [Shape])]
 
-    init(_ situation: Situation, rings: [Ring] = [], diff: SituationDiff? = nil, visible: Rect? = nil) {
+    init(_ situation: Situation, rings: [Ring] = [], diff: SituationDiff? = nil, visible: Rect? = nil) throws {
         // Cut to what shows (with a margin for line widths): the basemap box and the control areas
         // reach far beyond the map, and every vertex drawn costs time and SVG bytes.
-        let clip = visible.map { v in
-            Geometry.rectangle(Rect(minX: v.minX - v.width * 0.02, minY: v.minY - v.height * 0.02,
+        let clip = try visible.map { v in
+            try Geometry.rectangle(Rect(minX: v.minX - v.width * 0.02, minY: v.minY - v.height * 0.02,
                                     maxX: v.maxX + v.width * 0.02, maxY: v.maxY + v.height * 0.02))
         }
         func shapes(_ g: Geometry) -> [Shape] {
@@ -45,17 +44,17 @@ struct MapScene: @unchecked Sendable {
         for p in situation.posts { uncertainty[p.post.id] = p.proximity.uncertainty.shapes }
         postUncertainty = uncertainty
         buffers = rings.map { ($0.label, $0.area.shapes) }
-        highways = t.highways.filter { $0.towns.count >= 2 }.map { $0.towns.map { t.projection.project($0.location) } }
+        highways = try t.highways.filter { $0.towns.count >= 2 }.map { try $0.towns.map { try t.projection.project($0.location) } }
         var xy = [Int: XY]()
-        for p in t.gazetteer.places { xy[p.id] = t.projection.project(p.location) }
+        for p in t.gazetteer.places { xy[p.id] = try t.projection.project(p.location) }
         placeXY = xy
-        let syriaPoint = Geometry.point(XY(38.5, 35.0))
-        inset = b.insetCountries.parts.map { ($0.contains(syriaPoint), $0.shapes) }
+        let syriaPoint = try Geometry.point(XY(38.5, 35.0))
+        inset = try b.insetCountries.parts.map { (try $0.contains(syriaPoint), $0.shapes) }
     }
 }
 
 /// A distance ring the user asked for ("10 km round Idlib"), in map metres.
-public struct Ring: @unchecked Sendable {
+public struct Ring {
     public let label: String
     public let area: Geometry
     public init(label: String, area: Geometry) { self.label = label; self.area = area }

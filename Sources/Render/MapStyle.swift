@@ -51,6 +51,10 @@ public struct MapStyle: Sendable {
     public var legendFont: Font { Font(family, 12.5) }
     public var smallFont: Font { Font(family, 10.5) }
 
+    /// A side's fill and line colour; a side missing from a customised style gets a neutral grey.
+    public func fill(_ side: Side) -> Color { sideFill[side] ?? Color(0x888888, alpha: 0.3) }
+    public func line(_ side: Side) -> Color { sideLine[side] ?? Color(0x444444) }
+
     public var postSize = 9.0
     public var townDot: [Int: Double] = [5: 5, 4: 3.8, 3: 3, 2: 2.2, 1: 1.8]
 

@@ -9,7 +9,7 @@ enum PNGWriter {
         let description: String
     }
 
-    static func write(_ surface: OpaquePointer, to path: String, text: [(String, String)] = [], dpi: Double? = nil) throws {
+    static func encode(_ surface: OpaquePointer, text: [(String, String)] = [], dpi: Double? = nil) throws -> Data {
         cairo_surface_flush(surface)
         let w = Int(cairo_image_surface_get_width(surface)), h = Int(cairo_image_surface_get_height(surface))
         let stride = Int(cairo_image_surface_get_stride(surface))
@@ -34,7 +34,7 @@ enum PNGWriter {
         image.format = UInt32(PNG_FORMAT_RGB)
         image.flags = UInt32(PNG_IMAGE_FLAG_FAST)
         // Encode into memory (one pass: the buffer is sized for the worst case, an uncompressed
-        // image), add the metadata chunks, write the file once.
+        // image), then add the metadata chunks.
         var size = w * h * 3 + h * 6 + 4096
         var png = Data(count: size)
         let ok = png.withUnsafeMutableBytes { out in
@@ -49,7 +49,7 @@ enum PNGWriter {
         }
         png.count = size
         insertChunks(into: &png, text: text, dpi: dpi)
-        try png.write(to: URL(fileURLWithPath: path))
+        return png
     }
 
     /// Inserts tEXt chunks (and pHYs for the resolution) right after IHDR. The simplified libpng

@@ -19,28 +19,48 @@ public struct Report {
 
     var days: [Day] { (0...to.days(since: from)).map { from.adding(days: $0) } }
 
-    /// Writes the maps into `dir` and returns the report text. `progress` hears about each map.
+    /// A map of the report: its caption, file name and PNG bytes.
+    struct MapFile {
+        let title: String
+        let name: String
+        let png: Data
+    }
+
+    /// The report's own name, which its map files share so they never replace `map`'s files.
+    var baseName: String { "report-\(from)_\(to)" }
+
+    /// The files a report writes: the report, and for Markdown its maps.
+    public func fileNames(_ format: Format) -> [String] {
+        var names = ["\(baseName).\(format.rawValue)"]
+        if format == .md {
+            if days.count <= Self.mapsPerDayLimit { names += days.map { "\(baseName)-\($0).png" } }
+            if from < to { names.append("\(baseName)-changes.png") }
+        }
+        return names
+    }
+
+    /// Writes the report (and, for Markdown, its maps beside it) into `dir`: every file is made
+    /// first, then all are renamed into place together. `progress` hears about each map.
     public func write(_ format: Format, into dir: URL, progress: (String) -> Void = { _ in }) throws -> URL {
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let diff = try SituationDiff(from: from, to: to, in: theatre)
-        var maps: [(title: String, file: URL)] = []
+        var maps: [MapFile] = []
         let perDay = days.count <= Self.mapsPerDayLimit ? days : []
         let total = perDay.count + (from < to ? 1 : 0)
         for (i, d) in perDay.enumerated() {
             progress("map \(i + 1)/\(total): \(d)")
-            let url = dir.appendingPathComponent("\(d).png")
-            try MapDocument(situation: try Situation(at: d, in: theatre, windowDays: 1)).write([(.png, url)])
-            maps.append(("Situation as of \(d.longDescription) (reports of that day)", url))
+            let png = try MapDocument(situation: try Situation(at: d, in: theatre, windowDays: 1)).render([.png])[.png] ?? Data()
+            maps.append(MapFile(title: "Situation as of \(d.longDescription) (reports of that day)", name: "\(baseName)-\(d).png", png: png))
         }
         if from < to {
             progress("map \(total)/\(total): changes \(from) → \(to)")
-            let url = dir.appendingPathComponent("\(from)_\(to)-diff.png")
-            try MapDocument(diff: diff).write([(.png, url)])
-            maps.append(("Changes \(from.longDescription) → \(to.longDescription)", url))
+            let png = try MapDocument(diff: diff).render([.png])[.png] ?? Data()
+            maps.append(MapFile(title: "Changes \(from.longDescription) → \(to.longDescription)", name: "\(baseName)-changes.png", png: png))
         }
         let text = format == .html ? html(diff: diff, maps: maps) : markdown(diff: diff, maps: maps)
-        let url = dir.appendingPathComponent("report-\(from)_\(to).\(format.rawValue)")
-        try AtomicFile.write(Data(text.utf8), to: url)
+        let url = dir.appendingPathComponent("\(baseName).\(format.rawValue)")
+        var files = [(url, Data(text.utf8))]
+        if format == .md { files += maps.map { (dir.appendingPathComponent($0.name), $0.png) } }
+        try AtomicFile.write(files)
         return url
     }
 
@@ -73,40 +93,41 @@ public struct Report {
 
     // MARK: Markdown
 
-    func markdown(diff: SituationDiff, maps: [(title: String, file: URL)]) -> String {
+    func markdown(diff: SituationDiff, maps: [MapFile]) -> String {
+        func esc(_ s: String) -> String { s.markdownEscaped }
         var md = "# Northwest Syria (Idlib), \(from.longDescription) – \(to.longDescription)\n\n"
         md += "Made with mapgen from the encoded reports. Control is assessed from town-level reports; every observation-post position is approximate.\n\n"
         md += "## Maps\n\n"
-        for m in maps { md += "### \(m.title)\n\n![\(m.title)](\(m.file.lastPathComponent))\n\n" }
+        for m in maps { md += "### \(esc(m.title))\n\n![\(esc(m.title))](\(m.name))\n\n" }
         md += "## Events by day\n\n"
         for (d, events) in eventsByDay() {
             md += "### \(d.longDescription)\n\n"
             if events.isEmpty { md += "No events encoded for this day.\n\n"; continue }
             md += "| type | what | places | sources |\n|---|---|---|---|\n"
             for e in events {
-                md += "| \(e.kind.rawValue) | \(e.summary.replacingOccurrences(of: "|", with: "/")) | \(placeNames(e).joined(separator: ", ")) | \(e.sources.map(sourceText).joined(separator: "; ")) |\n"
+                md += "| \(e.kind.rawValue) | \(esc(e.summary)) | \(esc(placeNames(e).joined(separator: ", "))) | \(esc(e.sources.map(sourceText).joined(separator: "; "))) |\n"
             }
             md += "\n"
         }
         md += "## Observation posts on \(to)\n\n| post | government area km | front line km | computed | reported encircled | agree |\n|---|---:|---:|---|---|---|\n"
         for p in diff.to.posts {
             let x = p.proximity
-            md += "| \(p.post.id) \(p.post.shortName) | \(x.governmentAreaKm.map { String(format: "%.1f", $0) } ?? "–") | \(x.frontLineKm.map { String(format: "%.1f", $0) } ?? "–") | \(x.computed.rawValue) | \(p.reportedEncircled.map { "since \($0)" } ?? "no") | \(x.agrees(withReported: p.reportedEncircled != nil) ? "yes" : "**no**") |\n"
+            md += "| \(esc(p.post.id)) \(esc(p.post.shortName)) | \(x.governmentAreaKm.map { String(format: "%.1f", $0) } ?? "–") | \(x.frontLineKm.map { String(format: "%.1f", $0) } ?? "–") | \(x.computed.rawValue) | \(p.reportedEncircled.map { "since \($0)" } ?? "no") | \(x.agrees(withReported: p.reportedEncircled != nil) ? "yes" : "**no**") |\n"
         }
         md += "\n## Conflicting claims\n\n"
         let (disputed, control) = conflicts()
         if disputed.isEmpty && control.isEmpty { md += "None in the range.\n" }
         for e in disputed {
-            md += "- **\(e.summary)** (\(e.date))\n"
-            for c in e.claims { md += "  - \(claimText(c))\n" }
+            md += "- **\(esc(e.summary))** (\(e.date))\n"
+            for c in e.claims { md += "  - \(esc(claimText(c)))\n" }
         }
-        for c in control { md += "- \(c.placeName): \(c.holder.rawValue) on \(c.date) per \(sourceText(c.source)) — kept, not applied\n" }
+        for c in control { md += "- \(esc(c.placeName)): \(c.holder.rawValue) on \(c.date) per \(esc(sourceText(c.source))) — kept, not applied\n" }
         return md
     }
 
     // MARK: HTML
 
-    func html(diff: SituationDiff, maps: [(title: String, file: URL)]) -> String {
+    func html(diff: SituationDiff, maps: [MapFile]) -> String {
         func esc(_ s: String) -> String { s.xmlEscaped }
         var h = """
         <!DOCTYPE html>
@@ -127,8 +148,7 @@ public struct Report {
 
         """
         for m in maps {
-            let data = (try? Data(contentsOf: m.file))?.base64EncodedString() ?? ""
-            h += "<figure><img alt=\"\(esc(m.title))\" src=\"data:image/png;base64,\(data)\"><figcaption>\(esc(m.title))</figcaption></figure>\n"
+            h += "<figure><img alt=\"\(esc(m.title))\" src=\"data:image/png;base64,\(m.png.base64EncodedString())\"><figcaption>\(esc(m.title))</figcaption></figure>\n"
         }
         h += "<h2>Events by day</h2>\n"
         for (d, events) in eventsByDay() {
@@ -156,5 +176,24 @@ public struct Report {
         for c in control { h += "<li>\(esc(c.placeName)): \(c.holder.rawValue) on \(c.date) per \(esc(sourceText(c.source))) — kept, not applied</li>\n" }
         h += "</ul>\n<p class=\"note\">Base map: GSHHG 2.3.7 (Wessel &amp; Smith, LGPL-3+), Natural Earth. Gazetteer: GeoNames (CC BY 4.0); Wikipedia Syrian Civil War detailed map module (CC BY-SA).</p>\n</body></html>\n"
         return h
+    }
+}
+
+extension String {
+    /// Safe as Markdown text, table cells included: no raw HTML, no emphasis, links or cell
+    /// breaks from the data, and everything on one line.
+    var markdownEscaped: String {
+        var out = ""
+        for ch in self {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\\", "`", "*", "_", "[", "]", "|", "#": out += "\\\(ch)"
+            case "\n", "\r", "\r\n", "\u{2028}", "\u{2029}": out += " "
+            default: out.append(ch)
+            }
+        }
+        return out
     }
 }

@@ -11,6 +11,17 @@ public struct BufferZone: Sendable {
     public let posts: [PostStatus]
 }
 
+/// A ring that cannot be analysed.
+public enum AnalysisProblem: Error, CustomStringConvertible, Equatable {
+    case ringRadius(place: String, km: Double)
+    public var description: String {
+        switch self {
+        case let .ringRadius(place, km):
+            return "a ring of \(km) km round \(place) cannot be drawn: the radius must be more than 0 and at most \(Int(Analysis.maxRingKm)) km"
+        }
+    }
+}
+
 /// The analytical read-out of a situation: control areas, front line, the de-escalation zone,
 /// each post's proximity and encirclement, requested rings. As a table, JSON and GeoJSON.
 public struct Analysis: Sendable {
@@ -21,23 +32,28 @@ public struct Analysis: Sendable {
         self.situation = situation
         let t = situation.theatre
         buffers = try rings.map { place, km in
-            let centre = t.projection.project(place.location)
+            guard km.isFinite, km > 0, km <= Self.maxRingKm else {
+                throw AnalysisProblem.ringRadius(place: place.name, km: km)
+            }
+            let centre = try t.projection.project(place.location)
             let area = try Geometry.point(centre).buffer(km * 1000, quadrantSegments: 32)
-            let prepared = PreparedGeometry(area)
+            let prepared = try PreparedGeometry(area)
             var towns: [NearbyTown] = []
             for p in t.gazetteer.places where p.country == "SY" && p.kind != .site {
                 let d = Geodesic.distanceKm(place.location, p.location)
-                if d <= km * 1.02, prepared.contains(t.projection.project(p.location)) {
+                if d <= km * 1.02, try prepared.contains(t.projection.project(p.location)) {
                     towns.append(NearbyTown(place: p, holder: situation.holders[p.id]?.holder, distanceKm: d))
                 }
             }
             towns.sort { ($0.distanceKm, $0.place.id) < ($1.distanceKm, $1.place.id) }
-            let posts = situation.posts.filter { prepared.contains($0.point) }
+            let posts = try situation.posts.filter { try prepared.contains($0.point) }
             return BufferZone(place: place, km: km, area: area, towns: towns, posts: posts)
         }
+        frontLineKm = try situation.frontLine.intersection(Geometry.rectangle(t.view)).length / 1000
     }
 
-    var view: Geometry { Geometry.rectangle(situation.theatre.view) }
+    /// The largest ring analysed: a ring far beyond the theatre says nothing about it.
+    public static let maxRingKm = 1_000.0
 
     /// Each side's area inside the map view, km².
     public var areasKm2: [Side: Double] {
@@ -49,7 +65,8 @@ public struct Analysis: Sendable {
         return out
     }
 
-    public var frontLineKm: Double { ((try? situation.frontLine.intersection(view))?.length ?? 0) / 1000 }
+    /// The front line's length inside the map view.
+    public let frontLineKm: Double
     public var deEscalationZoneKm2: Double { situation.deEscalationZone.area / 1e6 }
 
     // MARK: JSON
@@ -110,17 +127,23 @@ public struct Analysis: Sendable {
     public func geoJSON() throws -> String {
         let s = situation
         let proj = s.theatre.projection
+        let view = try Geometry.rectangle(s.theatre.view)
         var w = GeoJSONWriter()
+        // Control areas and the front line are exported as measured: cut to the map view.
         for side in s.areas.keys.sorted() {
-            w.add(try proj.unproject(s.areas[side]!), properties: [
+            guard let area = s.areas[side] else { continue }
+            let shown = try area.intersection(view)
+            if shown.isEmpty { continue }
+            w.add(try proj.unproject(shown), properties: [
                 "layer": "control_area", "side": .string(side.rawValue), "date": .string(s.date.description),
-                "area_km2": .rounded(s.areaKm2(side), 0), "approximate": true,
+                "area_km2_in_view": .rounded(shown.area / 1e6, 0), "clipped_to": "map view", "approximate": true,
             ])
         }
-        if !s.frontLine.isEmpty {
-            w.add(try proj.unproject(s.frontLine), properties: [
-                "layer": "front_line", "date": .string(s.date.description), "length_km": .rounded(frontLineKm, 1),
-                "approximate": true,
+        let front = try s.frontLine.intersection(view)
+        if !front.isEmpty {
+            w.add(try proj.unproject(front), properties: [
+                "layer": "front_line", "date": .string(s.date.description), "length_km_in_view": .rounded(front.length / 1000, 1),
+                "clipped_to": "map view", "approximate": true,
             ])
         }
         if !s.deEscalationZone.isEmpty {
@@ -133,7 +156,7 @@ public struct Analysis: Sendable {
             guard case .object(var props) = postJSON(p) else { continue }
             props["layer"] = "observation_post"
             props["towns_within_5km"] = .integer(p.proximity.nearby.count)
-            w.add(Geometry.point(XY(p.post.location.lon, p.post.location.lat)), properties: props)
+            w.add(try Geometry.point(XY(p.post.location.lon, p.post.location.lat)), properties: props)
             w.add(try proj.unproject(p.proximity.uncertainty), properties: [
                 "layer": "post_uncertainty", "id": .string(p.post.id), "name": .string(p.post.shortName),
             ])

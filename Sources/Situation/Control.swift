@@ -71,37 +71,49 @@ public struct ControlLog: Sendable {
     /// towns A, B, C…", the way sources summarise an offensive. Each becomes an assessed claim
     /// for every place inside the hull; a later town-level report still overrides it.
     public static func parseAreas(_ text: String, file: String, gazetteer: Gazetteer,
-                                  projection: MapProjection) throws -> [ControlClaim] {
+                                  projection: MapProjection) throws -> (claims: [ControlClaim], rows: Int) {
         let rows = tsvRows(text)
         let expected = ["id", "date", "holder", "hull_towns", "buffer_km", "outlet", "published", "attributed_to", "url", "note"]
         guard let header = rows.first, header.fields.map(String.init).prefix(expected.count) == expected[...] else {
             throw DataError(file: file, line: rows.first?.line ?? 1, "header must be: \(expected.joined(separator: " "))",
                             fix: "restore the header line (tab-separated)")
         }
-        let projected = gazetteer.places.map { projection.project($0.location) }
+        let projected = try gazetteer.places.map { try projection.project($0.location) }
         var out: [ControlClaim] = []
         for (line, f) in rows.dropFirst() {
             guard f.count >= 9, let date = Day(f[1]), let holder = Side(rawValue: String(f[2])) else {
                 throw DataError(file: file, line: line, "expected id, a YYYY-MM-DD date, a holder (\(Side.allCases.map(\.rawValue).joined(separator: ", "))), …",
                                 fix: "see Reports/README.md for areas.tsv")
             }
+            // Empty means no margin round the hull; a negative or huge margin is a mistake.
+            let bufferKm = try DataField(file: file, line: line)
+                .optionalDouble(f[4], "buffer_km", in: 0...50, example: "1.0") ?? 0
             let names = f[3].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
-            let towns = try names.map { projection.project(try gazetteer.resolve($0, file: file, line: line).location) }
-            guard towns.count >= 3 else {
-                throw DataError(file: file, line: line, "an area needs at least 3 hull towns", fix: "list the towns separated by |")
+            var towns: [XY] = []
+            for name in names {
+                let xy = try projection.project(try gazetteer.resolve(name, file: file, line: line).location)
+                if !towns.contains(xy) { towns.append(xy) }
             }
-            let hullGeometry = try Geometry.multiPoint(towns).convexHull().buffer((Double(f[4]) ?? 0) * 1000)
-            let hull = PreparedGeometry(hullGeometry)
-            let box = hullGeometry.envelope!
+            guard towns.count >= 3 else {
+                throw DataError(file: file, line: line, "an area needs at least 3 different hull towns, found \(towns.count)",
+                                fix: "list 3 or more places separated by |")
+            }
+            let hullGeometry = try Geometry.multiPoint(towns).convexHull().buffer(bufferKm * 1000)
+            guard let box = try hullGeometry.envelope, hullGeometry.area > 0 else {
+                throw DataError(file: file, line: line, "the hull towns lie on one line, so the area encloses nothing",
+                                fix: "add a town off that line, or give buffer_km")
+            }
+            let hull = try PreparedGeometry(hullGeometry)
             let source = Source(outlet: String(f[5]), published: String(f[6]), attributedTo: String(f[7]),
                                 url: f[8].isEmpty ? nil : String(f[8]))
-            for (i, p) in gazetteer.places.enumerated() where p.country == "SY" && box.contains(projected[i]) && hull.contains(projected[i]) {
+            for (i, p) in gazetteer.places.enumerated() where p.country == "SY" && box.contains(projected[i]) {
+                guard try hull.contains(projected[i]) else { continue }
                 out.append(ControlClaim(date: date, placeID: p.id, placeName: p.name, holder: holder, role: .state,
                                         confidence: .assessed, source: source,
                                         note: "inside area \(f[0])", line: line - 1_000_000))
             }
         }
-        return out
+        return (out, rows.count - 1)
     }
 
     /// Who holds each place as of `day`: the last `state` claim on or before it.

@@ -69,12 +69,29 @@ enum PostTable {
             }
             let anchors = v(c.anchor).split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
             let relation = v(c.rel)
+            guard ["", "at", "between", "on-road"].contains(relation) || bearings[relation] != nil else {
+                throw DataError(file: file, line: line, "unknown relation \"\(relation)\"",
+                                fix: "one of: at, between, on-road, \(bearings.keys.sorted().joined(separator: ", "))")
+            }
+            guard anchors.count <= 2 else {
+                throw DataError(file: file, line: line, "post \(v(c.id)) has \(anchors.count) anchor places",
+                                fix: "give one anchor place, or two separated by | (between, on-road)")
+            }
             let location: LonLat
             let placement: ObservationPost.Placement
             // The base point: a source's coordinates of the named site, else the anchor town(s).
             let base: LonLat
             var anchorName = anchors.first ?? ""
-            if let lat = Double(v(c.lat)), let lon = Double(v(c.lon)) {
+            let field = DataField(file: file, line: line)
+            let lat = try field.optionalDouble(v(c.lat), "lat", in: -90...90, example: "35.93")
+            let lon = try field.optionalDouble(v(c.lon), "lon", in: -180...180, example: "36.63")
+            // An offset beyond the theatre is a typo, not a position.
+            let offsetKm = try field.optionalDouble(v(c.off), "offset_km", in: 0...100, example: "2")
+            if (lat == nil) != (lon == nil) {
+                throw DataError(file: file, line: line, "post \(v(c.id)) has only one of lat and lon",
+                                fix: "fill both lat and lon, or neither (then the anchor place is used)")
+            }
+            if let lat, let lon {
                 base = LonLat(lon: lon, lat: lat)
             } else if anchors.count == 2 {
                 let a = try place(anchors[0]).location, b = try place(anchors[1]).location
@@ -90,7 +107,7 @@ enum PostTable {
             if anchors.count == 2 {
                 location = base
                 placement = relation == "on-road" ? .onRoad(anchors[0], anchors[1]) : .between(anchors[0], anchors[1])
-            } else if let bearing = bearings[relation], let km = Double(v(c.off)), km > 0 {
+            } else if let bearing = bearings[relation], let km = offsetKm, km > 0 {
                 location = Geodesic.destination(from: base, bearing: bearing, km: km)
                 placement = .offset(anchorName, bearing: bearing, km: km)
             } else {

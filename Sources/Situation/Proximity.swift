@@ -44,7 +44,7 @@ enum ProximityCalculator {
     static let atTownRadiusKm = 2.0
 
     static func uncertainty(of post: ObservationPost, gazetteer: Gazetteer, projection: MapProjection) throws -> Geometry {
-        let here = projection.project(post.location)
+        let here = try projection.project(post.location)
         switch post.placement {
         case .coordinates, .at:
             return try Geometry.point(here).buffer(atTownRadiusKm * 1000)
@@ -58,23 +58,23 @@ enum ProximityCalculator {
             let a = anchor.location
             var ring = [XY]()
             for step in 0...8 {
-                ring.append(projection.project(Geodesic.destination(from: a, bearing: bearing - spread + Double(step) * spread / 4, km: outer)))
+                ring.append(try projection.project(Geodesic.destination(from: a, bearing: bearing - spread + Double(step) * spread / 4, km: outer)))
             }
             for step in stride(from: 8, through: 0, by: -1) {
-                ring.append(projection.project(Geodesic.destination(from: a, bearing: bearing - spread + Double(step) * spread / 4, km: inner)))
+                ring.append(try projection.project(Geodesic.destination(from: a, bearing: bearing - spread + Double(step) * spread / 4, km: inner)))
             }
             return try Geometry.polygon(ring)
         case let .between(x, y), let .onRoad(x, y):
             guard let p = gazetteer.resolve(x), let q = gazetteer.resolve(y) else {
                 return try Geometry.point(here).buffer(atTownRadiusKm * 1000)
             }
-            return try Geometry.lineString([projection.project(p.location), projection.project(q.location)]).buffer(1500)
+            return try Geometry.lineString([try projection.project(p.location), try projection.project(q.location)]).buffer(1500)
         }
     }
 
     /// The parts of the opposition area that reach the Turkish border: a post in any other part is cut off.
-    static func borderConnected(_ areas: [Side: Geometry], borderReach: Geometry) -> Geometry {
-        Geometry.collection(areas[.opposition]?.parts.filter { $0.intersects(borderReach) } ?? [])
+    static func borderConnected(_ areas: [Side: Geometry], borderReach: Geometry) throws -> Geometry {
+        try Geometry.collection(areas[.opposition]?.parts.filter { try $0.intersects(borderReach) } ?? [])
     }
 
     /// The geometries every post is measured against, prepared once per situation.
@@ -84,32 +84,32 @@ enum ProximityCalculator {
         let front: PreparedGeometry?
         let connected: PreparedGeometry
 
-        init(areas: [Side: Geometry], frontLine: Geometry, borderReach: Geometry) {
-            government = areas[.government].map(PreparedGeometry.init)
-            opposition = areas[.opposition].map(PreparedGeometry.init)
-            front = frontLine.isEmpty ? nil : PreparedGeometry(frontLine)
-            connected = PreparedGeometry(borderConnected(areas, borderReach: borderReach))
+        init(areas: [Side: Geometry], frontLine: Geometry, borderReach: Geometry) throws {
+            government = try areas[.government].map(PreparedGeometry.init)
+            opposition = try areas[.opposition].map(PreparedGeometry.init)
+            front = frontLine.isEmpty ? nil : try PreparedGeometry(frontLine)
+            connected = try PreparedGeometry(borderConnected(areas, borderReach: borderReach))
         }
     }
 
     static func compute(post: ObservationPost, point: XY, areas: [Side: Geometry], frontLine: Geometry,
                         borderReach: Geometry, holders: [Int: ControlClaim], theatre: Theatre,
                         context: Context? = nil) throws -> PostProximity {
-        let c = context ?? Context(areas: areas, frontLine: frontLine, borderReach: borderReach)
-        let inGovernment = c.government?.contains(point) ?? false
-        let govKm = c.government.map { inGovernment ? 0 : $0.distance(to: point) / 1000 }
-        let frontKm = c.front.map { $0.distance(to: point) / 1000 }
+        let c = try context ?? Context(areas: areas, frontLine: frontLine, borderReach: borderReach)
+        let inGovernment = try c.government?.contains(point) ?? false
+        let govKm = try c.government.map { inGovernment ? 0 : try $0.distance(to: point) / 1000 }
+        let frontKm = try c.front.map { try $0.distance(to: point) / 1000 }
         let status: ComputedStatus
         if let f = frontKm, f < 0.5 {
             status = .onFrontLine
         } else if inGovernment {
             status = .insideGovernmentArea
-        } else if let opp = c.opposition, opp.contains(point) {
-            status = c.connected.contains(point) ? .holding : .cutOff
+        } else if let opp = c.opposition, try opp.contains(point) {
+            status = try c.connected.contains(point) ? .holding : .cutOff
         } else {
             status = .holding
         }
-        let here = theatre.projection.unproject(point)
+        let here = try theatre.projection.unproject(point)
         var nearby: [NearbyTown] = []
         for p in theatre.gazetteer.places where p.country == "SY" && p.kind != .site
             && abs(p.location.lat - here.lat) < 0.06 && abs(p.location.lon - here.lon) < 0.07 {

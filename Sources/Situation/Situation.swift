@@ -60,6 +60,8 @@ public struct Situation: Sendable {
     public let conflictingClaims: [ControlClaim]
     /// The 2018 de-escalation zone, approximated by the convex hull of the twelve original posts.
     public let deEscalationZone: Geometry
+    /// Each side's area inside the map view, km² (computed once: GEOS can fail, a getter cannot say so).
+    private let areaInViewKm2: [Side: Double]
 
     public enum Problem: Error, CustomStringConvertible {
         case beforeData(Day, first: Day)
@@ -85,11 +87,13 @@ public struct Situation: Sendable {
         var clock = Stopwatch()
         holders = theatre.control.holders(asOf: date)
         areas = try Situation.controlAreas(holders: holders, theatre: theatre)
+        let view = try Geometry.rectangle(theatre.view)
+        areaInViewKm2 = try areas.mapValues { try $0.intersection(view).area / 1e6 }
         clock.lap("  control areas")
         if let gov = areas[.government], let opp = areas[.opposition] {
             frontLine = try gov.boundary().intersection(try opp.boundary()).lineMerge()
         } else {
-            frontLine = .empty
+            frontLine = try .empty
         }
 
         clock.lap("  front line")
@@ -97,28 +101,28 @@ public struct Situation: Sendable {
         let holders = self.holders
         let areas = self.areas
         let front = frontLine
-        let context = ProximityCalculator.Context(areas: areas, frontLine: frontLine, borderReach: borderReach)
+        let context = try ProximityCalculator.Context(areas: areas, frontLine: frontLine, borderReach: borderReach)
         posts = try theatre.posts.compactMap { p in
             guard let est = p.activeSince, est <= date else { return nil }
-            let xy = proj.project(p.location)
+            let xy = try proj.project(p.location)
             return PostStatus(post: p, point: xy, isNew: p.established.map(window.contains) ?? false,
                               reportedEncircled: p.encircledSince.flatMap { $0 <= date ? $0 : nil },
                               proximity: try ProximityCalculator.compute(post: p, point: xy, areas: areas, frontLine: front,
                                                                          borderReach: borderReach, holders: holders,
                                                                          theatre: theatre, context: context))
         }
-        let originals = theatre.posts.filter { $0.kind == .original }.map { proj.project($0.location) }
-        deEscalationZone = originals.count >= 3 ? try Geometry.multiPoint(originals).convexHull() : .empty
+        let originals = try theatre.posts.filter { $0.kind == .original }.map { try proj.project($0.location) }
+        deEscalationZone = originals.count >= 3 ? try Geometry.multiPoint(originals).convexHull() : try .empty
         clock.lap("  posts")
 
         let recent = theatre.events.filter { window.contains($0.date) }
         reported = recent
-        movements = recent.compactMap { e in
+        movements = try recent.compactMap { e in
             guard e.kind == .convoy, let a = e.origin, let b = e.destination, a.id != b.id else { return nil }
-            return Movement(event: e, from: proj.project(a.location), to: proj.project(b.location))
+            return Movement(event: e, from: try proj.project(a.location), to: try proj.project(b.location))
         }
-        strikes = recent.filter { [.strike, .shelling, .casualties].contains($0.kind) }.flatMap { e in
-            e.places.filter { $0.country == "SY" }.map { Strike(event: e, place: $0, point: proj.project($0.location)) }
+        strikes = try recent.filter { [.strike, .shelling, .casualties].contains($0.kind) }.flatMap { e in
+            try e.places.filter { $0.country == "SY" }.map { Strike(event: e, place: $0, point: try proj.project($0.location)) }
         }
         let drawn = Set(movements.map(\.event.id) + strikes.map(\.event.id))
         windowEvents = recent.filter { !drawn.contains($0.id) }
@@ -128,7 +132,7 @@ public struct Situation: Sendable {
         for c in theatre.control.claims where c.role == .state && c.date <= date {
             if window.contains(c.date), c.confidence != .assessed, previous[c.placeID] != c.holder,
                let p = gaz.place(id: c.placeID) {
-                changes.append(ControlChange(claim: c, previous: previous[c.placeID], point: proj.project(p.location)))
+                changes.append(ControlChange(claim: c, previous: previous[c.placeID], point: try proj.project(p.location)))
             }
             previous[c.placeID] = c.holder
         }
@@ -147,13 +151,13 @@ public struct Situation: Sendable {
         var sides: [Side] = []
         var seen = Set<XY>()
         for id in holders.keys.sorted() {
-            guard let p = theatre.gazetteer.place(id: id), p.country == "SY" else { continue }
-            let xy = theatre.projection.project(p.location)
+            guard let p = theatre.gazetteer.place(id: id), p.country == "SY", let holder = holders[id]?.holder else { continue }
+            let xy = try theatre.projection.project(p.location)
             // Voronoi needs distinct sites: round to 10 m so near-duplicate marks collapse.
             let key = XY((xy.x / 10).rounded(), (xy.y / 10).rounded())
             guard extent.contains(xy), seen.insert(key).inserted else { continue }
             sites.append(xy)
-            sides.append(holders[id]!.holder)
+            sides.append(holder)
         }
         guard sites.count >= 3 else { return [:] }
         var clock = Stopwatch()
@@ -178,8 +182,5 @@ public struct Situation: Sendable {
     public var windowSources: [Source] { reported.flatMap(\.allSources) + changes.map(\.claim.source) }
 
     /// Areas in km² per side, inside the map view.
-    public func areaKm2(_ side: Side) -> Double {
-        guard let a = areas[side], let clipped = try? a.intersection(Geometry.rectangle(theatre.view)) else { return 0 }
-        return clipped.area / 1e6
-    }
+    public func areaKm2(_ side: Side) -> Double { areaInViewKm2[side] ?? 0 }
 }

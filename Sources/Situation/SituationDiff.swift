@@ -43,11 +43,11 @@ public struct SituationDiff: Sendable {
         guard fromDay <= toDay else { throw Problem.reversed(fromDay, toDay) }
         from = try Situation(at: fromDay, in: theatre, windowDays: 1)
         to = try Situation(at: toDay, in: theatre, windowDays: toDay.days(since: fromDay))
-        let view = Geometry.rectangle(theatre.view)
+        let view = try Geometry.rectangle(theatre.view)
         var gained = [Side: Geometry](), lost = [Side: Geometry]()
         for side in Set(from.areas.keys).union(to.areas.keys) {
-            let before = try (from.areas[side] ?? .empty).intersection(view).polygonal
-            let after = try (to.areas[side] ?? .empty).intersection(view).polygonal
+            let before = try (from.areas[side] ?? Geometry.empty).intersection(view).polygonal
+            let after = try (to.areas[side] ?? Geometry.empty).intersection(view).polygonal
             let g = try after.difference(before).polygonal, l = try before.difference(after).polygonal
             if g.area > 1 { gained[side] = g }
             if l.area > 1 { lost[side] = l }

@@ -22,7 +22,7 @@ public enum Side: String, Sendable, CaseIterable, Comparable {
     case government, opposition, sdf, isis, contested
 
     public static func < (a: Side, b: Side) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+        (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
     }
 
     public var label: String {

@@ -3,29 +3,6 @@ import Foundation
 import Geo
 import Situation
 
-/// `--buffer PLACE:KM`, e.g. `Idlib:10` or `"Kafr Lusin:15"`.
-struct BufferRequest: ExpressibleByArgument {
-    let place: String
-    let km: Double
-
-    init?(argument: String) {
-        guard let colon = argument.lastIndex(of: ":"), let km = Double(argument[argument.index(after: colon)...]), km > 0
-        else { return nil }
-        place = String(argument[..<colon]).trimmingCharacters(in: .whitespaces)
-        self.km = km
-        if place.isEmpty { return nil }
-    }
-
-    static var defaultCompletionKind: CompletionKind { .default }
-
-    func resolve(in gazetteer: Gazetteer) throws -> (Place, Double) {
-        guard let p = gazetteer.resolve(place) else {
-            throw ValidationError("--buffer: unknown place \"\(place)\"" + gazetteer.didYouMean(place))
-        }
-        return (p, km)
-    }
-}
-
 struct AnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze",
@@ -41,6 +18,10 @@ struct AnalyzeCommand: ParsableCommand {
           mapgen analyze --date 2020-02-08
           mapgen analyze --date 2020-02-08 --json
           mapgen analyze --date 2020-02-08 --geojson Output/2020-02-08.geojson --buffer Idlib:10
+          mapgen analyze --date 2020-02-08 --geojson - > zones.geojson
+
+        The GeoJSON's control areas and front line are cut to the map view, the same ground their \
+        area_km2_in_view and length_km_in_view figures measure.
         """)
 
     @Option(help: ArgumentHelp("The date, YYYY-MM-DD.", valueName: "date"))
@@ -49,24 +30,45 @@ struct AnalyzeCommand: ParsableCommand {
     @Flag(help: "Print JSON instead of a table.")
     var json = false
 
-    @Option(help: ArgumentHelp("Also write every geometry as GeoJSON (RFC 7946, lon/lat) to this file.", valueName: "file"))
+    @Option(help: ArgumentHelp("Also write every geometry as GeoJSON (RFC 7946, lon/lat) to this file; - for standard output (instead of the table).", valueName: "file"))
     var geojson: String?
 
-    @Option(help: ArgumentHelp("A ring to report: PLACE:KM (repeatable), e.g. Idlib:10.", valueName: "place:km"))
-    var buffer: [BufferRequest] = []
+    @Option(help: ArgumentHelp("A ring to report: PLACE:KM (repeatable, KM 0.1–200), e.g. Idlib:10.", valueName: "place:km"))
+    var buffer: [String] = []
 
     @OptionGroup var dataOptions: DataOptions
 
+    func validate() throws {
+        _ = try buffer.map(BufferRequest.init)
+        if let geojson {
+            if geojson.isEmpty { throw ValidationError("--geojson needs a file name, or - for standard output") }
+            if geojson == "-" && json { throw ValidationError("--geojson - and --json both want standard output: write the GeoJSON to a file instead") }
+            if geojson.hasSuffix("/") { throw ValidationError("--geojson \(geojson) names a folder: give a file name, e.g. \(geojson)\(date).geojson") }
+        }
+    }
+
     func run() throws {
+        let requests = try buffer.map(BufferRequest.init)
         try reportingErrors {
+            let file = try geojson.flatMap { g -> URL? in
+                guard g != "-" else { return nil }
+                let url = URL(fileURLWithPath: g)
+                try checkOutputs([url], option: "--geojson")
+                return url
+            }
             let theatre = try Theatre.load(from: dataOptions.root)
-            let rings = try buffer.map { try $0.resolve(in: theatre.gazetteer) }
+            theatre.warnIfAfterData(date, option: "--date")
+            let rings = try requests.map { try $0.resolve(in: theatre.gazetteer) }
             let situation = try Situation(at: date, in: theatre)
             let analysis = try Analysis(situation: situation, rings: rings)
-            if let geojson {
-                let url = URL(fileURLWithPath: geojson)
-                try AtomicFile.write(Data(analysis.geoJSON().utf8), to: url)
-                FileHandle.standardError.write(Data("wrote \(url.relativeDisplay)\n".utf8))
+            if geojson == "-" {
+                print(try analysis.geoJSON(), terminator: "")
+                return
+            }
+            if let file {
+                let text = try analysis.geoJSON()
+                try naming("--geojson") { try AtomicFile.write(Data(text.utf8), to: file) }
+                FileHandle.standardError.write(Data("wrote \(file.relativeDisplay)\n".utf8))
             }
             print(json ? analysis.json.encoded(indent: 2) : analysis.table, terminator: json ? "\n" : "")
         }

@@ -43,19 +43,25 @@ struct DiffCommand: ParsableCommand {
         if from > to {
             throw ValidationError("FROM (\(from)) is after TO (\(to)); write the earlier date first: mapgen diff \(to) \(from)")
         }
+        _ = try parseFormats(format)
+        _ = try parseSize(size)
     }
 
     func run() throws {
         let formats = try parseFormats(format)
         let px = try parseSize(size)
         try reportingErrors {
-            let theatre = try Theatre.load(from: dataOptions.root)
-            let diff = try SituationDiff(from: from, to: to, in: theatre)
+            var outputs: [(MapFormat, URL)] = []
             if !formats.isEmpty {
-                let dir = URL(fileURLWithPath: out, isDirectory: true)
-                try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-                let outputs = formats.map { f in (f, dir.appendingPathComponent("\(from)_\(to)-diff.\(f.rawValue)")) }
-                try MapDocument(diff: diff, width: px.0, height: px.1).write(outputs)
+                let dir = try prepareOutputFolder(out)
+                outputs = formats.map { f in (f, dir.appendingPathComponent("\(from)_\(to)-diff.\(f.rawValue)")) }
+                try checkOutputs(outputs.map(\.1), option: "--out")
+            }
+            let theatre = try Theatre.load(from: dataOptions.root)
+            theatre.warnIfAfterData(to, option: "TO")
+            let diff = try SituationDiff(from: from, to: to, in: theatre)
+            if !outputs.isEmpty {
+                try naming("--out") { try MapDocument(diff: diff, width: px.0, height: px.1).write(outputs) }
                 for (_, url) in outputs { FileHandle.standardError.write(Data("wrote \(url.relativeDisplay)\n".utf8)) }
             }
             print(json ? diff.json.encoded(indent: 2) : diff.markdown, terminator: json ? "\n" : "")

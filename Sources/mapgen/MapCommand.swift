@@ -13,7 +13,7 @@ struct MapCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The map's date, YYYY-MM-DD: the situation as of the end of that day.", valueName: "date"))
     var date: Day
 
-    @Option(help: ArgumentHelp("Days of reports, ending on --date, whose movements and strikes are drawn.", valueName: "days"))
+    @Option(help: ArgumentHelp("Days of reports, ending on --date, whose movements and strikes are drawn (1–31).", valueName: "days"))
     var window: Int = 3
 
     @Option(help: ArgumentHelp("Output folder.", valueName: "dir"))
@@ -37,18 +37,26 @@ struct MapCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Comma-separated formats: svg, png, pdf.", valueName: "list"))
     var format: String = "svg,png"
 
-    @Option(help: ArgumentHelp("Draw a distance ring: PLACE:KM (repeatable), e.g. Idlib:10.", valueName: "place:km"))
-    var buffer: [BufferRequest] = []
+    @Option(help: ArgumentHelp("Draw a distance ring: PLACE:KM (repeatable, KM 0.1–200), e.g. Idlib:10.", valueName: "place:km"))
+    var buffer: [String] = []
 
     @OptionGroup var dataOptions: DataOptions
 
-    var formats: [MapFormat] { get throws { try parseFormats(format) } }
+    var formats: [MapFormat] {
+        get throws {
+            let f = try parseFormats(format)
+            if f.isEmpty { throw ValidationError("--format \"\(format)\" names no format: give one or more of svg, png, pdf, e.g. --format svg,png") }
+            return f
+        }
+    }
+
+    var rings: [BufferRequest] { get throws { try buffer.map(BufferRequest.init) } }
 
     var paperMM: (width: Double, height: Double)? {
         get throws {
             guard let paper else { return nil }
             guard let mm = PageSize.paper(paper) else {
-                throw ValidationError("unknown paper \"\(paper)\"; choose from \(PageSize.paperNames.joined(separator: ", "))")
+                throw ValidationError("--paper: unknown paper \"\(paper)\"; choose from \(PageSize.paperNames.joined(separator: ", "))")
             }
             return mm
         }
@@ -66,8 +74,11 @@ struct MapCommand: ParsableCommand {
     }
 
     func validate() throws {
-        guard window >= 1 else { throw ValidationError("--window must be at least 1 day") }
-        if let dpi, !(36...1200).contains(dpi) { throw ValidationError("--dpi must be between 36 and 1200") }
+        guard Limits.windowDays.contains(window) else {
+            throw ValidationError("--window \(window): give between \(Limits.windowDays.lowerBound) and \(Limits.windowDays.upperBound) days")
+        }
+        if let dpi, !(36...1200).contains(dpi) { throw ValidationError("--dpi \(dpi): give between 36 and 1200 dots per inch") }
+        _ = try rings
         _ = try paperMM
         try checkSize(try pixelSize)
         _ = try formats
@@ -76,25 +87,28 @@ struct MapCommand: ParsableCommand {
     func run() throws {
         let (w, h) = try pixelSize
         let formats = try formats
+        let rings = try rings
         try reportingErrors {
             var clock = Stopwatch()
+            // Where the files go is checked before anything is computed.
+            let dir = try prepareOutputFolder(out)
+            let outputs = formats.map { f in (f, dir.appendingPathComponent("\(date).\(f.rawValue)")) }
+            try checkOutputs(outputs.map(\.1), option: "--out")
             let theatre = try Theatre.load(from: dataOptions.root)
             clock.lap("load theatre")
+            theatre.warnIfAfterData(date, option: "--date")
             FontWarmUp.start()
             let situation = try Situation(at: date, in: theatre, windowDays: window)
             clock.lap("situation")
-            let dir = URL(fileURLWithPath: out, isDirectory: true)
-            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             var doc = MapDocument(situation: situation, width: w, height: h)
             doc.dpi = dpi
             doc.pdfPage = try paperMM.map { ($0.width / 25.4 * 72, $0.height / 25.4 * 72) }
-            doc.rings = try buffer.map { b in
+            doc.rings = try rings.map { b in
                 let (place, km) = try b.resolve(in: theatre.gazetteer)
                 let area = try Geometry.point(theatre.projection.project(place.location)).buffer(km * 1000, quadrantSegments: 32)
-                return Ring(label: "\(Int(km)) km round \(place.name)", area: area)
+                return Ring(label: b.label(round: place.name), area: area)
             }
-            let outputs = formats.map { f in (f, dir.appendingPathComponent("\(date).\(f.rawValue)")) }
-            try doc.write(outputs)
+            try naming("--out") { try doc.write(outputs) }
             clock.lap("write \(formats.map(\.rawValue).joined(separator: " + "))")
             for (_, url) in outputs { print("wrote \(url.relativeDisplay)") }
         }

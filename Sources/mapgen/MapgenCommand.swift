@@ -21,8 +21,16 @@ struct Mapgen: ParsableCommand {
           mapgen diff 2020-02-06 2020-02-09          what changed: a change map and list
           mapgen resolve Saraqeb "Kafr Lusin" Al-Mastoumah
         """,
-        subcommands: [MapCommand.self, AnalyzeCommand.self, DiffCommand.self, ReportCommand.self, ResolveCommand.self, GeoparseCommand.self],
+        subcommands: [MapCommand.self, AnalyzeCommand.self, DiffCommand.self, ReportCommand.self, ResolveCommand.self,
+                      CheckCommand.self, GeoparseCommand.self],
         defaultSubcommand: MapCommand.self)
+
+    static func main() {
+        let handlers = SignalCleanup.install()
+        let status = runReportingUsage(Array(CommandLine.arguments.dropFirst()))
+        withExtendedLifetime(handlers) {}
+        Foundation.exit(status)
+    }
 }
 
 /// Options every command that reads the data shares.
@@ -31,16 +39,12 @@ struct DataOptions: ParsableArguments {
     var data: String = "."
 
     var root: URL { URL(fileURLWithPath: data, isDirectory: true) }
-}
 
-/// Runs `body`, turning the errors a user can fix into one clear message and exit code 1.
-func reportingErrors<T>(_ body: () throws -> T) throws -> T {
-    do { return try body() } catch let e as ExitCode { throw e } catch let e as ValidationError { throw e } catch {
-        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-        throw ExitCode(1)
+    func validate() throws {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.appendingPathComponent("Gazetteer").path, isDirectory: &isDir), isDir.boolValue else {
+            throw ValidationError("--data \(data): no Gazetteer/ folder there; run mapgen from the repository root, or pass --data DIR (the folder holding Gazetteer/ and Reports/)")
+        }
     }
 }
 
-extension Day: ExpressibleByArgument {
-    public init?(argument: String) { self.init(argument) }
-}

@@ -10,9 +10,9 @@ struct ReportCommand: ParsableCommand {
         abstract: "A self-contained report over a date range (HTML or Markdown).",
         discussion: """
         Writes OUT/report-FROM_TO.html (maps inlined, opens anywhere) or .md (maps as PNG files beside \
-        it): a map per day (ranges of up to \(Report.mapsPerDayLimit) days) and the range's change map, \
+        it, named report-FROM_TO-DAY.png and report-FROM_TO-changes.png): a map per day (ranges of up to \(Report.mapsPerDayLimit) days) and the range's change map, \
         the events of each day with outlets and whom they cite, the posts' proximity table, and the \
-        claims that conflict.
+        claims that conflict. A range covers at most \(Limits.reportDays) days.
 
         Example:
           mapgen report --from 2020-02-06 --to 2020-02-09
@@ -33,17 +33,34 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var dataOptions: DataOptions
 
     func validate() throws {
-        guard Report.Format(rawValue: format) != nil else { throw ValidationError("--format is html or md") }
-        if from > to { throw ValidationError("--from (\(from)) is after --to (\(to))") }
+        _ = try reportFormat
+        if from > to { throw ValidationError("--from (\(from)) is after --to (\(to)): give the earlier day to --from") }
+        let days = to.days(since: from) + 1
+        if days > Limits.reportDays {
+            throw ValidationError("--from \(from) --to \(to) spans \(days) days: a report covers at most \(Limits.reportDays); split it into shorter ranges")
+        }
+    }
+
+    var reportFormat: Report.Format {
+        get throws {
+            guard let f = Report.Format(rawValue: format) else { throw ValidationError("--format \"\(format)\": a report is html or md") }
+            return f
+        }
     }
 
     func run() throws {
+        let format = try reportFormat
         try reportingErrors {
-            let theatre = try Theatre.load(from: dataOptions.root)
-            let url = try Report(theatre: theatre, from: from, to: to)
-                .write(Report.Format(rawValue: format)!, into: URL(fileURLWithPath: out, isDirectory: true)) { step in
-                    FileHandle.standardError.write(Data("\(step)\n".utf8))
-                }
+            let dir = try prepareOutputFolder(out)
+            let report = Report(theatre: try Theatre.load(from: dataOptions.root), from: from, to: to)
+            try checkOutputs(report.fileNames(format).map { dir.appendingPathComponent($0) }, option: "--out")
+            if let last = report.theatre.lastReportedDay, from > last {
+                throw ValidationError("--from \(from) is after the last reported day (\(last)): choose a range that ends by then")
+            }
+            report.theatre.warnIfAfterData(to, option: "--to")
+            let url = try naming("--out") {
+                try report.write(format, into: dir) { step in FileHandle.standardError.write(Data("\(step)\n".utf8)) }
+            }
             print("wrote \(url.relativeDisplay)")
         }
     }

@@ -191,8 +191,22 @@ final class ReportTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: dir) }
         let url = try Report(theatre: shipped, from: Day("2020-02-08")!, to: Day("2020-02-08")!).write(.md, into: dir)
         let md = try String(contentsOf: url, encoding: .utf8)
-        XCTAssertTrue(md.contains("![Situation as of 8 February 2020 (reports of that day)](2020-02-08.png)"))
-        XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("2020-02-08.png").path))
+        let map = "report-2020-02-08_2020-02-08-2020-02-08.png"
+        XCTAssertTrue(md.contains("![Situation as of 8 February 2020 (reports of that day)](\(map))"), md)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent(map).path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("2020-02-08.png").path), "map's own file name stays free")
         XCTAssertTrue(md.contains("| N8 Al-Mastumah camp |"))
+        // Every table row is one line: a row starts and ends with a cell border.
+        for line in md.split(separator: "\n") where line.hasPrefix("|") { XCTAssertTrue(line.hasSuffix("|"), String(line)) }
+    }
+
+    func testMarkdownTextCannotCarryHTMLOrBreakATableRow() {
+        let raw = "Shelling <script>alert(1)</script> near *Saraqib* | [link](http://x)\nsecond line"
+        let cell = raw.markdownEscaped
+        XCTAssertFalse(cell.contains("<"), cell)
+        XCTAssertFalse(cell.contains("\n"), cell)
+        XCTAssertFalse(cell.replacingOccurrences(of: "\\|", with: "").contains("|"), "every pipe escaped: \(cell)")
+        XCTAssertTrue(cell.contains("&lt;script&gt;"), cell)
+        XCTAssertTrue(cell.contains("\\*Saraqib\\*"), cell)
     }
 }

@@ -33,7 +33,7 @@ final class AnalysisTests: XCTestCase {
         let proj = shipped.projection
         for p in s.posts.prefix(8) {
             for t in p.proximity.nearby.prefix(3) {
-                let planar = Geometry.point(p.point).distance(to: .point(proj.project(t.place.location))) / 1000
+                let planar = try Geometry.point(p.point).distance(to: .point(proj.project(t.place.location))) / 1000
                 XCTAssertEqual(planar, t.distanceKm, accuracy: max(0.02 * t.distanceKm, 0.01), "\(p.post.id) → \(t.place.name)")
             }
         }
@@ -44,7 +44,7 @@ final class AnalysisTests: XCTestCase {
         let road = s.posts.first { if case .onRoad = $0.post.placement { return true } else { return false } }!
         // A 1.5 km band along Abu al-Duhur–Saraqib (~25 km): tens of km², holding its representative point.
         XCTAssertTrue((40...120).contains(road.proximity.uncertainty.area / 1e6), "\(road.proximity.uncertainty.area / 1e6)")
-        XCTAssertTrue(road.proximity.uncertainty.contains(.point(road.point)))
+        XCTAssertTrue(try road.proximity.uncertainty.contains(.point(road.point)))
         let atTown = s.posts.first { $0.post.id == "O1" }!
         XCTAssertEqual(atTown.proximity.uncertainty.area / 1e6, Double.pi * 4, accuracy: 0.2)
     }
@@ -104,13 +104,13 @@ final class HandMadeControlTests: XCTestCase {
     func testAPostOnTheFrontLineIsSaidToBeSo() throws {
         let t = try theatre(holders: [.government, .government, .opposition, .opposition])
         let s = try Situation(at: day("2020-01-02"), in: t)
-        let onLine = Geometry.point(XY(0, 5_000))
+        let onLine = try Geometry.point(XY(0, 5_000))
         let p = try ProximityCalculator.compute(post: samplePost(), point: XY(0, 5_000), areas: s.areas,
                                                 frontLine: s.frontLine, borderReach: t.basemap.borderReach,
                                                 holders: s.holders, theatre: t)
         XCTAssertEqual(p.computed, .onFrontLine)
         XCTAssertEqual(p.frontLineKm!, 0, accuracy: 1e-9)
-        XCTAssertTrue(s.frontLine.distance(to: onLine) < 1e-6)
+        XCTAssertTrue(try s.frontLine.distance(to: onLine) < 1e-6)
     }
 
     func testAnOppositionPocketWithoutBorderAccessIsCutOff() throws {
@@ -133,11 +133,11 @@ final class HandMadeControlTests: XCTestCase {
 
 /// Four towns on a 20 km square around the theatre centre: two held by each side, split west/east.
 func handMadeTheatre(holders: [Side]) throws -> Theatre {
-    let proj = MapProjection(center: Theatre.idlibCenter)
+    let proj = try MapProjection(center: Theatre.idlibCenter)
     let offsets = [(-10.0, -10.0), (-10.0, 10.0), (10.0, -10.0), (10.0, 10.0)]
-    let places = offsets.enumerated().map { i, o in
+    let places = try offsets.enumerated().map { i, o in
         Place(id: i + 1, name: "T\(i + 1)", variants: [], arabic: nil,
-              location: proj.unproject(XY(o.0 * 1000, o.1 * 1000)), kind: .town, country: "SY",
+              location: try proj.unproject(XY(o.0 * 1000, o.1 * 1000)), kind: .town, country: "SY",
               population: 0, rank: 3, source: "test")
     }
     let g = Gazetteer(places: places)
@@ -146,10 +146,11 @@ func handMadeTheatre(holders: [Side]) throws -> Theatre {
                      confidence: .high, source: Source(outlet: "test", published: "2020-01-01", attributedTo: "test"),
                      note: "", line: i + 2)
     }
-    let land = Geometry.rectangle(Rect(minX: -20_000, minY: -20_000, maxX: 20_000, maxY: 20_000))
+    let land = try Geometry.rectangle(Rect(minX: -20_000, minY: -20_000, maxX: 20_000, maxY: 20_000))
     let border = try Geometry.lineString([XY(-20_000, 20_000), XY(20_000, 20_000)])
-    let basemap = Basemap(land: land, sea: .empty, border: border, coast: .empty, rivers: .empty, lakes: .empty,
-                          provinces: .empty, syria: land, borderReach: try border.buffer(2_000), insetCountries: .empty)
+    let none = try Geometry.empty
+    let basemap = Basemap(land: land, sea: none, border: border, coast: none, rivers: none, lakes: none,
+                          provinces: none, syria: land, borderReach: try border.buffer(2_000), insetCountries: none)
     return Theatre(gazetteer: g, posts: [], events: [], control: ControlLog(claims: claims), highways: [],
                    basemap: basemap, projection: proj, view: Rect(minX: -20_000, minY: -20_000, maxX: 20_000, maxY: 20_000))
 }
