@@ -22,7 +22,8 @@ struct Mapgen: ParsableCommand {
           mapgen resolve Saraqeb "Kafr Lusin" Al-Mastoumah
         """,
         subcommands: [MapCommand.self, AnalyzeCommand.self, DiffCommand.self, ReportCommand.self, SeriesCommand.self, WebCommand.self,
-                      ResolveCommand.self, CheckCommand.self, ExportCommand.self, ImportCommand.self, GazetteerCommand.self],
+                      ResolveCommand.self, GeoparseCommand.self, IngestCommand.self, CheckCommand.self, ExportCommand.self,
+                      ImportCommand.self, GazetteerCommand.self],
         defaultSubcommand: MapCommand.self)
 
     static func main() {
