@@ -133,7 +133,11 @@ struct SeriesCommand: ParsableCommand {
             try AtomicFile.write(extra)
             clock.lap("contact sheet\(animate ? ", animation" : "")")
             let formatNames = formats.map { $0.rawValue.uppercased() }.joined(separator: " + ")
-            print("wrote \(days.count) maps\(formats.isEmpty ? "" : " (\(formatNames))") in \(dir.relativeDisplay)/")
+            if formats.isEmpty {
+                print("drew \(days.count) dates (no map files: --format is empty)")
+            } else {
+                print("wrote \(days.count) maps (\(formatNames)) in \(dir.relativeDisplay)/")
+            }
             for (url, _) in extra { print("wrote \(url.relativeDisplay)") }
         }
     }
