@@ -7,7 +7,7 @@ import Foundation
 /// nearest colour), so colours do not flicker from frame to frame; each frame after the first
 /// stores only the rectangle that changed, since the basemap and furniture stay put. Owns the
 /// giflib handle; used by one thread at a time (the caller serialises `add`).
-public final class GIFAnimation {
+public final class GIFAnimation: AnimationEncoder {
     public struct Failure: Error, CustomStringConvertible {
         public let description: String
     }

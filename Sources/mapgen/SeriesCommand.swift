@@ -14,7 +14,7 @@ struct SeriesCommand: ParsableCommand {
         recomputed only on days when a place changes side) and draws the maps over all cores. \
         Writes OUT/series-FROM_TO/map-DATE.svg and .png (byte-identical to what 'mapgen map' writes \
         for the same date and window), contact-sheet.png (every date as a thumbnail), and with \
-        --animate gif, animation.gif (same view and furniture in every frame, the date stamped on each).
+        --animate gif or webp, animation.gif or .webp (same view and furniture in every frame, the date stamped on each).
 
         Examples:
           mapgen series --from 2020-01-05 --to 2020-03-05
@@ -36,7 +36,7 @@ struct SeriesCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Comma-separated formats of the maps: svg, png, pdf; \"\" for only the contact sheet and animation.", valueName: "list"))
     var format: String = "svg,png"
 
-    @Option(help: ArgumentHelp("Also write an animation: gif.", valueName: "kind"))
+    @Option(help: ArgumentHelp("Also write an animation: gif (256 colours, plays everywhere) or webp (full colour, smaller).", valueName: "kind"))
     var animate: String?
 
     @Option(help: ArgumentHelp("Width of the animation frames in px (200–1600).", valueName: "px"))
@@ -75,7 +75,9 @@ struct SeriesCommand: ParsableCommand {
         guard Limits.windowDays.contains(window) else {
             throw ValidationError("--window \(window): give between \(Limits.windowDays.lowerBound) and \(Limits.windowDays.upperBound) days")
         }
-        if let animate, animate != "gif" { throw ValidationError("--animate \"\(animate)\": the animation format is gif") }
+        if let animate, !["gif", "webp"].contains(animate) {
+            throw ValidationError("--animate \"\(animate)\": the animation formats are gif and webp")
+        }
         guard (200...1600).contains(frameWidth) else { throw ValidationError("--frame-width \(frameWidth): give between 200 and 1600 px") }
         guard (2...1000).contains(delay) else { throw ValidationError("--delay \(delay): give between 2 and 1000 hundredths of a second") }
         guard (1...64).contains(jobs) else { throw ValidationError("--jobs \(jobs): give between 1 and 64") }
@@ -92,7 +94,7 @@ struct SeriesCommand: ParsableCommand {
             var clock = Stopwatch()
             let dir = try prepareOutputFolder(out).appendingPathComponent(folderName, isDirectory: true)
             let mapFiles = days.map { d in formats.map { f in (f, dir.appendingPathComponent("map-\(d).\(f.rawValue)")) } }
-            let sheetURL = dir.appendingPathComponent("contact-sheet.png"), gifURL = dir.appendingPathComponent("animation.gif")
+            let sheetURL = dir.appendingPathComponent("contact-sheet.png"), gifURL = dir.appendingPathComponent("animation.\(self.animate ?? "gif")")
             try checkOutputs(mapFiles.flatMap { $0.map(\.1) } + [sheetURL] + (animate ? [gifURL] : []), option: "--out")
             let theatre = try Theatre.load(from: dataOptions.root)
             clock.lap("load theatre")
@@ -106,7 +108,7 @@ struct SeriesCommand: ParsableCommand {
 
             let progress = Progress(total: days.count, what: "map")
             let thumbnails = Mutex([Frame?](repeating: nil, count: days.count))
-            let animation = Mutex(AnimationQueue(delay: delay, last: days.count - 1))
+            let animation = Mutex(AnimationQueue(delay: delay, last: days.count - 1, webp: self.animate == "webp"))
             let (window, frameWidth, thumbWidth) = (self.window, self.frameWidth, Self.thumbnailWidth)
             try Parallel.forEach(count: days.count, jobs: jobs, worker: { RenderWorker() }) { i, worker in
                 let day = days[i]
@@ -143,7 +145,7 @@ struct SeriesCommand: ParsableCommand {
     }
 }
 
-/// Frames arrive from the drawing threads out of order; the GIF takes them in date order, so
+/// Frames arrive from the drawing threads out of order; the animation takes them in date order, so
 /// each waits here only until the frames before it have come.
 struct AnimationQueue: ~Copyable {
     let delay: Int
@@ -151,17 +153,20 @@ struct AnimationQueue: ~Copyable {
     let last: Int
     private var waiting: [Int: Frame] = [:]
     private var next = 0
-    private let gif = GIFAnimation()
+    private let encoder: any AnimationEncoder
 
-    init(delay: Int, last: Int) { self.delay = delay; self.last = last }
+    init(delay: Int, last: Int, webp: Bool) {
+        self.delay = delay; self.last = last
+        encoder = webp ? WebPAnimation() : GIFAnimation()
+    }
 
     mutating func add(_ frame: Frame, at index: Int) throws {
         waiting[index] = frame
         while let f = waiting.removeValue(forKey: next) {
-            try gif.add(f, delay: next == last ? max(delay, 200) : delay)
+            try encoder.add(f, delay: next == last ? max(delay, 200) : delay)
             next += 1
         }
     }
 
-    func finish() throws -> Data { try gif.finish() }
+    func finish() throws -> Data { try encoder.finish() }
 }

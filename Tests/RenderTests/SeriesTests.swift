@@ -57,6 +57,23 @@ final class SeriesTests: XCTestCase {
         XCTAssertGreaterThan(width, 480)
     }
 
+    func testAWebPAnimationHasAFrameForEveryDate() throws {
+        let out = try folder("webp")
+        let r = try MapgenProcess.run(["series", "--from", "2020-02-06", "--to", "2020-02-08", "--format", "",
+                                       "--animate", "webp", "--frame-width", "400", "--out", out.path])
+        XCTAssertEqual(r.status, 0, r.err)
+        let dir = out.appendingPathComponent("series-2020-02-06_2020-02-08")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted(), ["animation.webp", "contact-sheet.png"])
+        let webp = [UInt8](try Data(contentsOf: dir.appendingPathComponent("animation.webp")))
+        XCTAssertEqual(Array(webp[0..<4]), Array("RIFF".utf8))
+        XCTAssertEqual(Array(webp[8..<12]), Array("WEBP".utf8))
+        XCTAssertEqual(Int(webp[4]) | Int(webp[5]) << 8 | Int(webp[6]) << 16 | Int(webp[7]) << 24, webp.count - 8, "RIFF size")
+        // One ANMF chunk per date.
+        let anmf = Array("ANMF".utf8)
+        let frames = (0..<(webp.count - 4)).filter { Array(webp[$0..<$0 + 4]) == anmf }.count
+        XCTAssertEqual(frames, 3)
+    }
+
     func testBadRangesAndOptionsAreUsageErrors() throws {
         let out = try folder("bad")
         for (args, says) in [(["--from", "2020-02-09", "--to", "2020-02-05"], "--from"),
