@@ -103,7 +103,15 @@ public struct Situation: Sendable {
         let holders = self.holders
         let areas = self.areas
         let front = frontLine
-        let context = try ProximityCalculator.Context(areas: areas, frontLine: frontLine, borderReach: borderReach)
+        // Prepared once per situation, and only when some post's proximity is not already known
+        // (dates with the same sides share them).
+        var context: ProximityCalculator.Context?
+        func prepared() throws -> ProximityCalculator.Context {
+            if let context { return context }
+            let made = try ProximityCalculator.Context(areas: areas, frontLine: front, borderReach: borderReach)
+            context = made
+            return made
+        }
         posts = try theatre.posts.compactMap { p in
             guard let est = p.activeSince, est <= date else { return nil }
             let xy = try proj.project(p.location)
@@ -112,7 +120,7 @@ public struct Situation: Sendable {
                               proximity: try control.proximity.value(for: p.id) {
                                   try ProximityCalculator.compute(post: p, point: xy, areas: areas, frontLine: front,
                                                                   borderReach: borderReach, holders: holders,
-                                                                  theatre: theatre, context: context)
+                                                                  theatre: theatre, context: try prepared())
                               })
         }
         let originals = try theatre.posts.filter { $0.kind == .original }.map { try proj.project($0.location) }
