@@ -195,7 +195,7 @@ ADM1 = {
     "SY.07": ("Deir ez-Zor Governorate", ["Deir ez-Zor Province", "Deir Ezzor Province"], 170794, None, None, "seat"),
     "SY.04": ("Raqqa Governorate", ["Ar-Raqqah Governorate", "Raqqa Province"], 172955, None, None, "seat"),
     "SY.01": ("Al-Hasakah Governorate", ["Hasakah Governorate", "Hasakah Province", "Hasaka Province"], 173811, None, None, "seat"),
-    "TR.31": ("Hatay Province", ["Hatay"], 323777, None, None, "seat"),
+    "TR.31": ("Hatay Province", ["Hatay"], 323779, None, None, "seat"),
     "TR.83": ("Gaziantep Province", ["Gaziantep province"], 314830, None, None, "seat"),
     "TR.90": ("Kilis Province", ["Kilis province"], 307864, None, None, "seat"),
     "TR.63": ("Şanlıurfa Province", ["Sanliurfa Province", "Urfa Province"], 298333, None, None, "seat"),
@@ -326,8 +326,8 @@ def build_names(places, index, regions, cities, countries):
     for pid, c in places.items():
         if c[8] != "TR":
             continue
-        # match by name and position, not id: places.tsv's Antakya row carries id 323777, which
-        # GeoNames gives to Antalya (Antakya is 323779)
+        # match by name and position, not id: a hand-entered id can be wrong (Antakya once carried
+        # Antalya's id; it is 323779)
         for v in cities.values():
             if v["countrycode"] == "TR" and fold(v["name"]) == fold(c[1]) and \
                     abs(v["latitude"] - float(c[4])) < 0.05 and abs(v["longitude"] - float(c[5])) < 0.05:
