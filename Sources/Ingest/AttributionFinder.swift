@@ -23,15 +23,16 @@ public struct AttributionFinder: Sendable {
     /// according to, göre…), so "SOHR is a UK-based monitor" credits nobody.
     public func find(in article: ArticleText, _ range: Range<Int>, lang: String?) -> Result {
         let toks = article.tokens
-        let sources = lexicon.sources.matches(in: toks, range, lang: lang)
+        let sources = AttributionFinder.sources(in: toks, range, lang: lang, lexicon: lexicon)
         let reporting = lexicon.reporting.matches(in: toks, range, lang: lang)
         guard !reporting.isEmpty else { return .none }
         // Gaps in tokens, ignoring appositions ("SOHR, a UK-based war monitor, said").
         func distance(_ a: Int, _ b: Int) -> Int { abs(b - a) }
-        var best: (score: Int, src: CueMatch)?
+        var best: (score: Int, src: (match: CueMatch, name: String))?
         for r in reporting {
             let role = r.key
-            for s in sources {
+            for src in sources {
+                let s = src.match
                 var d: Int
                 let before = role == "before" || role == "both", after = role == "after" || role == "both"
                 if after && s.end <= r.start { d = r.start - s.end }
@@ -41,19 +42,36 @@ public struct AttributionFinder: Sendable {
                 guard d <= 12 else { continue }
                 // A source inside a longer source ("the monitor" after "SOHR") is the same one.
                 let score = d * 4 - s.cue.weight
-                if best == nil || score < best!.score { best = (score, s) }
+                if best.map({ score < $0.score }) ?? true { best = (score, src) }
             }
         }
         if let b = best {
-            var name = b.src.key
+            var name = b.src.name
+            let m = b.src.match
             // "a Turkish security source cited by Anadolu" / "… told Reuters": keep both.
-            if let via = sources.first(where: { v in v.key != name && v.start > b.src.end && v.start - b.src.end <= 4
-                && reporting.contains { r in r.start >= b.src.end && r.end <= v.start } }) {
-                name = "\(name) cited by \(via.key)"
+            if let via = sources.first(where: { v in v.name != name && v.match.start > m.end && v.match.start - m.end <= 4
+                && reporting.contains { r in r.start >= m.end && r.end <= v.match.start } }) {
+                name = "\(name) cited by \(via.name)"
             }
-            return .named(Attribution(source: name, tokens: b.src.start..<b.src.end))
+            return .named(Attribution(source: name, tokens: m.start..<m.end))
         }
         if reporting.contains(where: { $0.key == "pronoun" }) { return .previous }
         return .none
+    }
+
+    /// The sources named in tokens `range`, by canonical name. A key with `{}` takes the word its
+    /// cue's `NAME` matched ("Hatay Valisi" → "Hatay governor"); a common word there ("The
+    /// governor") is no name, and the match is dropped.
+    public static func sources(in toks: [Token], _ range: Range<Int>, lang: String?, lexicon: Lexicon)
+        -> [(match: CueMatch, name: String)] {
+        lexicon.sources.matches(in: toks, range, lang: lang).compactMap { m in
+            guard m.key.contains("{}") else { return (m, m.key) }
+            guard let at = m.cue.words.firstIndex(of: .name), !m.cue.words[..<at].contains(.gap) else { return nil }
+            let k = m.start + at
+            guard k < m.end, lexicon.stopwords.matches(in: toks, k..<(k + 1), lang: nil).isEmpty else { return nil }
+            // "Hatay'ın" → Hatay: the case ending after the apostrophe is not part of the name.
+            let word = toks[k].text.split(whereSeparator: { $0 == "'" || $0 == "’" }).first.map(String.init) ?? toks[k].text
+            return (m, m.key.replacingOccurrences(of: "{}", with: word))
+        }
     }
 }

@@ -45,6 +45,11 @@ public struct Extractor: Sendable {
         var readings: [Reading] = []
         var lastSource: String?
         var lastDate: (paragraph: Int, mention: DateMention)?
+        // A sentence that gives a date but tells no event ("On Tuesday, the ministry spoke.")
+        // dates the next sentence, even across a paragraph break.
+        var datedLeadIn: (sentence: Int, mention: DateMention)?
+        // Capitals standing for their governments ("Ankara", "Moscow", "from Damascus's view").
+        let seats = Extractor.seatRanges(article, lexicon: lexicon, lang: lang)
         let mainProvince = provinces.dominant(allPlaces)
         var previousTown: PlaceSpan?
 
@@ -69,8 +74,14 @@ public struct Extractor: Sendable {
             let future = cues.filter { $0.key == "future" }
             let negations = cues.filter { $0.key == "negation" }
             let found = dates.find(in: article, range, published: pub, lang: lang, modalEnds: modal.map(\.end))
+            let readingsBefore = readings.count
             defer {
-                if let d = found.last(where: { !$0.isBackground }) { lastDate = (s.paragraph, d) }
+                if let d = found.last(where: { !$0.isBackground }) {
+                    lastDate = (s.paragraph, d)
+                    datedLeadIn = readings.count == readingsBefore ? (s.index, d) : nil
+                } else if readings.count > readingsBefore {
+                    datedLeadIn = nil
+                }
             }
             let purposes = cues.filter { $0.key == "purpose" }
             let supports = cues.filter { $0.key == "support" }
@@ -132,6 +143,8 @@ public struct Extractor: Sendable {
                 continue   // only history ("in 2018", "last year")
             } else if let last = lastDate, last.paragraph == s.paragraph {
                 date = last.mention
+            } else if let lead = datedLeadIn, lead.sentence == s.index - 1 {
+                date = lead.mention
             }
             if (date?.date ?? pub) > pub { continue }   // still to come: "talks on Saturday" written on Friday
 
@@ -141,6 +154,7 @@ public struct Extractor: Sendable {
             // Outside the theatre (Ankara, Moscow) only talks and convoys' origins take place.
             let points = inSentence.filter { p in
                 !["province", "country", "road"].contains(p.kind)
+                    && (type == "talks" || !seats.contains { $0.overlaps(p.start..<p.end) })
                     && (type == "talks" || type == "convoy" || provinces.province(lat: p.lat, lon: p.lon) != nil)
             }
             var (roled, roads) = roles.read(article, range, places: points, lang: lang)
@@ -161,7 +175,16 @@ public struct Extractor: Sendable {
                 // "in the last 24 hours" is a date but also the figure's period.
                 !(toks[k].kind == .number && k + 1 < toks.count && ["hours", "hour", "ساعه", "saat", "heures"].contains(toks[k + 1].folded))
             })
-            let figs = figures.find(in: article, range, lang: lang, excluding: dateTokens)
+            // A count next to "since December" in a sentence dated otherwise is the running total
+            // ("… on Monday, after 300 civilians since December"): background, not this event's toll.
+            let otherSince = found.filter { $0.since != nil && $0 != date }
+            let figs = figures.find(in: article, range, lang: lang, excluding: dateTokens).filter { f in
+                !otherSince.contains { m in
+                    // The words between the count and the date, with no clause mark among them.
+                    let gap = min(f.tokens.upperBound, m.tokens.upperBound)..<max(f.tokens.lowerBound, m.tokens.lowerBound, min(f.tokens.upperBound, m.tokens.upperBound))
+                    return gap.count <= 6 && !clauseMarks.contains { gap.contains($0) }
+                }
+            }
             let figureTokens = Set(figs.flatMap { Array($0.tokens) })
 
             // The actor: a passive agent ("shelling by Syrian forces"), else the actor cue nearest
@@ -300,7 +323,7 @@ public struct Extractor: Sendable {
             guard end > s.tokens.lowerBound else { continue }
             let tail = max(s.tokens.lowerBound, end - 4)..<end
             // "Omar Haj Kadour / AFP", "(Photo by AFP)", or a credit line of its own ("AFP").
-            if let m = lexicon.sources.matches(in: toks, tail, lang: lang).last, m.end == end,
+            if let m = lexicon.sources.matches(in: toks, tail, lang: lang).last, m.end == end, !m.key.contains("{}"),
                m.start == s.tokens.lowerBound || ["/", "(", "by", "par", "photo", "|"].contains(toks[m.start - 1].folded) {
                 credit[s.paragraph] = m.key
             }
@@ -327,6 +350,13 @@ public struct Extractor: Sendable {
         let toks = article.tokens
         let names = lexicon.sources.matches(in: toks, 0..<toks.count, lang: lang).map { toks[$0.start].start..<toks[$0.end - 1].end }
         return places.filter { p in p.confidence >= 0.8 || !names.contains { $0.overlaps(p.start..<p.end) } }
+    }
+
+    /// Code points of the capitals the lexicon names as seats of government (`seat` in places.tsv).
+    static func seatRanges(_ article: ArticleText, lexicon: Lexicon, lang: String) -> [Range<Int>] {
+        let toks = article.tokens
+        return lexicon.places.matches(in: toks, 0..<toks.count, lang: lang).filter { $0.key == "seat" }
+            .map { toks[$0.start].start..<toks[$0.end - 1].end }
     }
 
     static func isDateline(_ p: PlaceSpan, article: ArticleText, sentence s: Sentence) -> Bool {
@@ -407,7 +437,8 @@ public struct Extractor: Sendable {
     /// What kind of event a figure belongs to.
     static func figureFamily(_ key: String) -> String {
         if key.contains("displaced") { return "displacement" }
-        if key.hasSuffix("_killed") || key.hasSuffix("_wounded") { return "casualties" }
+        if ["killed", "wounded", "neutralized"].contains(key) || key.hasSuffix("_killed") || key.hasSuffix("_wounded")
+            || ["soldiers_neutralized", "fighters_neutralized", "people_neutralized"].contains(key) { return "casualties" }
         if key == "period_hours" { return "any" }
         if key == "posts" { return "posts" }
         return "equipment"
