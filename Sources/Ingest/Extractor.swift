@@ -217,7 +217,17 @@ public struct Extractor: Sendable {
             var placeNames: [String] = []
             var spans: [PlaceSpan] = []
             var sites: [String] = []
-            for r in (located.isEmpty ? roled : located) {
+            // Only anchors of a direction ("the countryside east of Idlib", "Halep'in güneyinde"):
+            // the event lies somewhere off them, so it keeps their province and the position,
+            // not the anchor town itself (a wrong place, often by tens of km).
+            let onlyDirections = located.isEmpty && !roled.isEmpty
+                && roled.allSatisfy { $0.relation.hasSuffix("-of") && $0.partner == nil } && type != "talks"
+            if onlyDirections {
+                for r in roled {
+                    if let pr = provinces.province(lat: r.span.lat, lon: r.span.lon), !regions.contains(pr) { regions.append(pr) }
+                }
+            }
+            for r in (located.isEmpty ? (onlyDirections ? [] : roled) : located) {
                 for p in [r.span] + (r.partner.map { [$0] } ?? []) where !placeNames.contains(p.name) && !regions.contains(p.name) {
                     spans.append(p)
                     if p.inGazetteer { placeNames.append(p.name) } else { regions.append(p.name) }
