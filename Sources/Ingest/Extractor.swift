@@ -83,6 +83,18 @@ public struct Extractor: Sendable {
                     datedLeadIn = nil
                 }
             }
+            // A capital is where talks were held only after a locative: "in Moscow", "à Moscou",
+            // "Moskova'da", "في موسكو" — not "Moscow's ally", "l'allié russe de Damas".
+            func isVenue(_ p: PlaceSpan) -> Bool {
+                guard let k = range.first(where: { toks[$0].end > p.start }) else { return false }
+                let word = toks[k].folded
+                if lang == "tr", let a = word.firstIndex(of: "'") {
+                    return ["da", "de", "ta", "te"].contains(String(word[word.index(after: a)...]))
+                }
+                guard k > range.lowerBound else { return false }
+                let before = toks[k - 1].folded
+                return ["in", "at", "في", "dans"].contains(before) || (lang == "fr" && before == "a")
+            }
             let purposes = cues.filter { $0.key == "purpose" }
             let supports = cues.filter { $0.key == "support" }
             let placeStarts = Set(allPlaces.filter { $0.start >= s.start && $0.end <= s.end }.map(\.start))
@@ -154,7 +166,7 @@ public struct Extractor: Sendable {
             // Outside the theatre (Ankara, Moscow) only talks and convoys' origins take place.
             let points = inSentence.filter { p in
                 !["province", "country", "road"].contains(p.kind)
-                    && (type == "talks" || !seats.contains { $0.overlaps(p.start..<p.end) })
+                    && (!seats.contains { $0.overlaps(p.start..<p.end) } || (type == "talks" && isVenue(p)))
                     && (type == "talks" || type == "convoy" || provinces.province(lat: p.lat, lon: p.lon) != nil)
             }
             var (roled, roads) = roles.read(article, range, places: points, lang: lang)
@@ -167,7 +179,12 @@ public struct Extractor: Sendable {
             }
             // "the town" in a capture sentence without a place: the town named just before.
             let placeCues = lexicon.places.matches(in: toks, range, lang: lang)
-            if roled.isEmpty, type == "taken" || type == "lost", placeCues.contains(where: { $0.key == "anaphor" }),
+            // "20 villages" counts villages; it does not point back at one.
+            let anaphors = placeCues.filter { c in
+                c.key == "anaphor" && !((max(range.lowerBound, c.start - 3)..<c.start).contains { toks[$0].kind == .number
+                    || FigureFinder.digitsPrefix(toks[$0].folded) != nil })
+            }
+            if roled.isEmpty, type == "taken" || type == "lost", !anaphors.isEmpty,
                let prev = previousTown {
                 roled = [RoledPlace(span: prev, role: .at)]
             }

@@ -41,4 +41,21 @@ final class ReadingRuleTests: XCTestCase {
         let c = try XCTUnwrap(events.first { $0.type == "convoy" })
         XCTAssertEqual(c.date, Day("2020-02-04"))
     }
+
+    func testTalksSitInACapitalOnlyWhenTheTextSaysIn() {
+        let held = read("Erdogan and Putin held talks in Moscow on Thursday.")
+        XCTAssertTrue(held.contains { $0.type == "talks" && ($0.places + $0.regions).contains("Moscow") })
+        let ally = read("Turkey and Damascus's Russian ally held talks on Thursday.")
+        XCTAssertFalse(ally.contains { ($0.places + $0.regions).contains("Damascus") })
+    }
+
+    func testADirectionsAnchorIsNotTheEventsPlace() throws {
+        let tr = Shared.ingester.ingest("Rejim güçleri Sarmin'in batısında ilerledi.",
+                                        meta: ArticleMeta(outlet: "Test", published: "2020-02-08", file: "t.txt", language: .tr))
+        let e = try XCTUnwrap(tr.candidates.events.first)
+        XCTAssertEqual(e.places, [])
+        XCTAssertEqual(e.position?.anchor, "Sarmin")
+        XCTAssertEqual(e.position?.relation, "west-of")
+        XCTAssertEqual(e.regions, ["Idlib province"])
+    }
 }
