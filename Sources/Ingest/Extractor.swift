@@ -169,7 +169,10 @@ public struct Extractor: Sendable {
                     && (!seats.contains { $0.overlaps(p.start..<p.end) } || (type == "talks" && isVenue(p)))
                     && (type == "talks" || type == "convoy" || provinces.province(lat: p.lat, lon: p.lon) != nil)
             }
-            var (roled, roads) = roles.read(article, range, places: points, lang: lang)
+            // Talks held in a capital ("Moskova'da bir araya geldi") took place there, not in the
+            // towns they were about.
+            let venues = type == "talks" ? points.filter { p in seats.contains { $0.overlaps(p.start..<p.end) } } : []
+            var (roled, roads) = roles.read(article, range, places: venues.isEmpty ? points : venues, lang: lang)
             for p in inSentence where p.kind == "road" && !roads.contains(p.name) { roads.append(p.name) }
             var regions: [String] = []
             for p in inSentence where p.kind == "province" {

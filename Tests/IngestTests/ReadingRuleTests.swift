@@ -58,4 +58,12 @@ final class ReadingRuleTests: XCTestCase {
         XCTAssertEqual(e.position?.relation, "west-of")
         XCTAssertEqual(e.regions, ["Idlib province"])
     }
+
+    func testACeasefireIsTalksNotShelling() {
+        let events = Shared.ingester.ingest("Liderler dün Moskova'da bir araya geldi ve İdlib'de ateşkes kararı aldı.",
+                                            meta: ArticleMeta(outlet: "Test", published: "2020-02-08", file: "t.txt", language: .tr))
+            .candidates.events
+        XCTAssertTrue(events.contains { $0.type == "talks" && ($0.places + $0.regions) == ["Moscow"] && $0.date == Day("2020-02-07") })
+        XCTAssertFalse(events.contains { $0.type == "shelling" })
+    }
 }
