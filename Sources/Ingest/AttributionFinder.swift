@@ -27,7 +27,15 @@ public struct AttributionFinder: Sendable {
         let reporting = lexicon.reporting.matches(in: toks, range, lang: lang)
         guard !reporting.isEmpty else { return .none }
         // Gaps in tokens, ignoring appositions ("SOHR, a UK-based war monitor, said").
-        func distance(_ a: Int, _ b: Int) -> Int { abs(b - a) }
+        // A person's name and a comma between a verb and the office: "said Ali Veli, the governor".
+        func appositive(_ a: Int, _ b: Int) -> Bool {
+            guard b - a <= 6, b > a else { return false }
+            return (a..<b).allSatisfy { k in
+                let t = toks[k]
+                return t.text == "," || ["the", "le", "la", "l'"].contains(t.folded)
+                    || (t.kind == .word && t.text.unicodeScalars.first?.properties.isUppercase == true)
+            } && (a..<b).contains { toks[$0].text == "," }
+        }
         var best: (score: Int, src: (match: CueMatch, name: String))?
         for r in reporting {
             let role = r.key
@@ -37,7 +45,9 @@ public struct AttributionFinder: Sendable {
                 let before = role == "before" || role == "both", after = role == "after" || role == "both"
                 if after && s.end <= r.start { d = r.start - s.end }
                 else if before && s.start >= r.end { d = s.start - r.end + (role == "both" ? 1 : 0) }
-                else if after && s.start >= r.end && s.start - r.end <= 2 { d = s.start - r.end + 1 }   // "said SOHR", "bildirdi AA"
+                else if after && s.start >= r.end && (s.start - r.end <= 2 || appositive(r.end, s.start)) {
+                    d = s.start - r.end + 1   // "said SOHR", "bildirdi AA", "said Ali Veli, the governor of Hatay"
+                }
                 else { continue }
                 guard d <= 12 else { continue }
                 // A source inside a longer source ("the monitor" after "SOHR") is the same one.

@@ -498,10 +498,23 @@ public struct Extractor: Sendable {
         if let f1 = a.from, let f2 = b.from, f1 != f2 { return false }
         if let t1 = a.to, let t2 = b.to, t1 != t2 { return false }
         if !a.figures.isEmpty, !b.figures.isEmpty {
-            let ka = Dictionary(a.figures.map { ($0.key, $0.value) }, uniquingKeysWith: { x, _ in x })
-            let kb = Dictionary(b.figures.map { ($0.key, $0.value) }, uniquingKeysWith: { x, _ in x })
-            let shared = Set(ka.keys).intersection(kb.keys)
-            if shared.isEmpty || shared.contains(where: { ka[$0] != kb[$0] }) { return false }
+            // Counts of one kind (killed = turkish_soldiers_killed) must agree, and at least one
+            // must be shared, unless the two count different things ("2 killed" / "5 wounded").
+            var shared = false
+            for f in a.figures {
+                for g in b.figures {
+                    let fk = FigureKind(f.key), gk = FigureKind(g.key)
+                    guard fk.compatible(with: gk) || gk.compatible(with: fk) else { continue }
+                    if f.value != g.value { return false }
+                    shared = true
+                }
+            }
+            // Without a shared count, only a toll told in parts ("2 killed" / "5 wounded") is one happening;
+            // "114 neutralised" in reply to it is another.
+            let toll: Set<String> = ["killed", "wounded"]
+            if !shared && !(a.figures + b.figures).allSatisfy({ FigureKind($0.key).outcome.map(toll.contains) ?? false }) {
+                return false
+            }
         }
         // Different attributions of different numbers stay apart until a reviewer merges them.
         let aAttr = a.sources[0].attributedTo, bAttr = b.sources[0].attributedTo

@@ -33,6 +33,8 @@ final class OfficialSourceTests: XCTestCase {
         XCTAssertEqual(attribution("The governor of Hatay said four wounded soldiers were brought across.", lang: "en"),
                        "Hatay governor")
         XCTAssertEqual(attribution("Hatay Governor Ali Veli told reporters the border gate was shut.", lang: "en"), "Hatay governor")
+        XCTAssertEqual(attribution("Nine were hurt near the post, said Ayse Kaya, the governor of Turkey's Kilis province.", lang: "en"),
+                       "Kilis governor")
         XCTAssertEqual(attribution("Troops entered the village, state TV reported.", lang: "en"), "Syrian state TV")
         XCTAssertEqual(attribution("Six tanks were hit, according to a statement by the Turkish defence ministry.", lang: "en"),
                        "Turkish Defence Ministry")
