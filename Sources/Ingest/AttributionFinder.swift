@@ -62,6 +62,9 @@ public struct AttributionFinder: Sendable {
             if let via = sources.first(where: { v in v.name != name && v.match.start > m.end && v.match.start - m.end <= 4
                 && reporting.contains { r in r.start >= m.end && r.end <= v.match.start } }) {
                 name = "\(name) cited by \(via.name)"
+            } else if let via = sources.first(where: { v in v.name != name && v.match.end <= m.start
+                && reporting.contains { r in r.key == "both" && r.start >= v.match.end && r.start - v.match.end <= 1 && r.end <= m.start } }) {
+                name = "\(name) cited by \(via.name)"   // "the BBC quotes a senior Turkish official"
             }
             return .named(Attribution(source: name, tokens: m.start..<m.end))
         }

@@ -35,6 +35,8 @@ final class OfficialSourceTests: XCTestCase {
         XCTAssertEqual(attribution("Hatay Governor Ali Veli told reporters the border gate was shut.", lang: "en"), "Hatay governor")
         XCTAssertEqual(attribution("Nine were hurt near the post, said Ayse Kaya, the governor of Turkey's Kilis province.", lang: "en"),
                        "Kilis governor")
+        XCTAssertEqual(attribution("Twelve soldiers died in the raid, the BBC quotes a Turkish official as saying.", lang: "en"),
+                       "a Turkish official cited by BBC")
         XCTAssertEqual(attribution("Troops entered the village, state TV reported.", lang: "en"), "Syrian state TV")
         XCTAssertEqual(attribution("Six tanks were hit, according to a statement by the Turkish defence ministry.", lang: "en"),
                        "Turkish Defence Ministry")
