@@ -46,6 +46,12 @@ public struct FigureFinder: Sendable {
             while j < range.upperBound, !excluding.contains(j) {
                 let t = toks[j]
                 if t.kind == .number, let v = FigureFinder.digits(t.folded) {
+                    // "900 000", "1 200 000": French groups thousands with a (narrow) space.
+                    if any, current != 0, j > k, toks[j - 1].kind == .number, t.start == toks[j - 1].end + 1,
+                       t.text.count == 3, t.text.allSatisfy({ $0.isASCII && $0.isNumber }),
+                       toks[j - 1].text.allSatisfy({ $0.isASCII && $0.isNumber }), toks[j - 1].text.count <= 3 {
+                        current = current * 1000 + v; j += 1; end = j; continue
+                    }
                     if any && current != 0 { break }
                     current = v; any = true; j += 1; end = j; continue
                 }

@@ -18,6 +18,8 @@ final class FigureKindTests: XCTestCase {
     func testFrenchOutcomes() {
         XCTAssertEqual(pairs("Le bombardement a fait 14 morts et 30 blessés.", "fr"), ["killed=14", "wounded=30"])
         XCTAssertEqual(pairs("Près de 5000 déplacés ont rejoint les camps.", "fr"), ["displaced=5000(close-to)"])
+        XCTAssertEqual(pairs("Quelque 1 200 000 personnes ont été déplacées.", "fr"), ["displaced=1200000(about)"])
+        XCTAssertEqual(pairs("Les 3\u{202F}000 soldats turcs déployés.", "fr"), ["turkish_soldiers=3000"])
     }
 
     func testEnglishOutcomesAndEquipment() {

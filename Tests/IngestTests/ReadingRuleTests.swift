@@ -66,4 +66,19 @@ final class ReadingRuleTests: XCTestCase {
         XCTAssertTrue(events.contains { $0.type == "talks" && ($0.places + $0.regions) == ["Moscow"] && $0.date == Day("2020-02-07") })
         XCTAssertFalse(events.contains { $0.type == "shelling" })
     }
+
+    func testRunningDisplacementInFrenchAndTurkish() throws {
+        let fr = Shared.ingester.ingest("Depuis décembre, près de 900 000 personnes ont fui les combats, selon l'ONU.",
+                                        meta: ArticleMeta(outlet: "Test", published: "2020-02-08", file: "t.txt", language: .fr))
+        let d = try XCTUnwrap(fr.candidates.events.first { $0.type == "displacement" })
+        XCTAssertEqual(d.date, Day("2019-12-01"))
+        XCTAssertEqual(d.precision, "range")
+        XCTAssertEqual(d.figures.first?.value, "900000")
+        XCTAssertEqual(d.sources.first?.attributedTo, "United Nations")
+        let tr = Shared.ingester.ingest("Aralık ayından bu yana 500 bin kişi yerinden edildi.",
+                                        meta: ArticleMeta(outlet: "Test", published: "2020-02-08", file: "t.txt", language: .tr))
+        let t = try XCTUnwrap(tr.candidates.events.first { $0.type == "displacement" })
+        XCTAssertEqual(t.date, Day("2019-12-01"))
+        XCTAssertEqual(t.dateEnd, Day("2020-02-08"))
+    }
 }
