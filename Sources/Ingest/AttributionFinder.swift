@@ -14,8 +14,9 @@ public struct AttributionFinder: Sendable {
 
     public enum Result: Sendable, Equatable {
         case named(Attribution)
-        /// "it said", "the source added": the last source named before.
-        case previous
+        /// "it said", "the source added": the last source named before; "the ministry said": the
+        /// last one whose name holds `hint` ("ministry").
+        case previous(hint: String?)
         case none
     }
 
@@ -68,7 +69,9 @@ public struct AttributionFinder: Sendable {
             }
             return .named(Attribution(source: name, tokens: m.start..<m.end))
         }
-        if reporting.contains(where: { $0.key == "pronoun" }) { return .previous }
+        if let p = reporting.first(where: { $0.key == "pronoun" || $0.key.hasPrefix("pronoun=") }) {
+            return .previous(hint: p.key.hasPrefix("pronoun=") ? String(p.key.dropFirst(8)) : nil)
+        }
         return .none
     }
 

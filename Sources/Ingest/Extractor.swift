@@ -44,6 +44,7 @@ public struct Extractor: Sendable {
         let allPlaces = Extractor.withoutSourceNames(found, article: article, lexicon: lexicon, lang: lang)
         var readings: [Reading] = []
         var lastSource: String?
+        var namedSources: [String] = []
         var lastDate: (paragraph: Int, mention: DateMention)?
         // A sentence that gives a date but tells no event ("On Tuesday, the ministry spoke.")
         // dates the next sentence, even across a paragraph break.
@@ -66,10 +67,11 @@ public struct Extractor: Sendable {
             var source: String?
             switch attr {
             case .named(let a): source = a.source
-            case .previous: source = lastSource
+            case .previous(let hint):
+                if let hint { source = namedSources.last { $0.lowercased().contains(hint) } } else { source = lastSource }
             case .none: source = nil
             }
-            if let source { lastSource = source }
+            if let source { lastSource = source; namedSources.append(source) }
             let modal = cues.filter { $0.key == "modal" || $0.key == "future" }
             let future = cues.filter { $0.key == "future" }
             let negations = cues.filter { $0.key == "negation" }

@@ -1,4 +1,5 @@
 import XCTest
+import Situation
 @testable import Ingest
 
 /// Officials and institutions as sources: reporting verb + subject patterns of Lexicon/
@@ -46,5 +47,19 @@ final class OfficialSourceTests: XCTestCase {
 
     func testArabic() {
         XCTAssertEqual(attribution("قالت وزارة الدفاع التركية في بيان إن جنديين أصيبا", lang: "ar"), "Turkish Defence Ministry")
+    }
+
+    /// "The ministry said" / "a indiqué le ministère" refers back to the last ministry named, not
+    /// to whoever was cited last.
+    func testTheMinistryRefersBackToAMinistry() throws {
+        for (lang, text) in [("en", "Jets hit Sarmin on Monday, the Turkish defence ministry said. Shelling hit Ariha on Tuesday, "
+                                    + "SOHR reported. The ministry said drones struck Saraqib on Wednesday."),
+                             ("fr", "Des avions ont frappé Sarmin lundi, selon le ministère turc de la Défense. Des obus ont touché "
+                                    + "Ariha mardi, selon l'OSDH. Des drones ont frappé Saraqeb mercredi, a indiqué le ministère.")] {
+            let events = Shared.ingester.ingest(text, meta: ArticleMeta(outlet: "Test", published: "2020-02-08", file: "t.txt",
+                                                                        language: ArticleLanguage(rawValue: lang))).candidates.events
+            let last = try XCTUnwrap(events.first { $0.date == Day("2020-02-05") }, lang)
+            XCTAssertEqual(last.sources.first?.attributedTo, "Turkish Defence Ministry", lang)
+        }
     }
 }
