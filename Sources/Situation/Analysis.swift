@@ -124,12 +124,12 @@ public struct Analysis: Sendable {
 
     // MARK: GeoJSON
 
-    /// Every computed geometry in lon/lat, for QGIS.
+    /// Every computed geometry in lon/lat as one GeoJSON FeatureCollection written by OGR, for QGIS.
     public func geoJSON() throws -> String {
         let s = situation
         let proj = s.theatre.projection
         let view = try Geometry.rectangle(s.theatre.view)
-        var w = GeoJSONWriter()
+        var w = MixedFeatureCollection(name: "analysis")
         // Control areas and the front line are exported as measured: cut to the map view.
         for side in s.areas.keys.sorted() {
             guard let area = s.areas[side] else { continue }
@@ -168,7 +168,7 @@ public struct Analysis: Sendable {
                 "towns_inside": .integer(b.towns.count), "posts_inside": .integer(b.posts.count),
             ])
         }
-        return w.text
+        return try w.geoJSON()
     }
 
     // MARK: table

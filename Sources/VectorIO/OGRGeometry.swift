@@ -13,6 +13,7 @@ enum OGRGeometry {
         case .multiPoint: return wkbMultiPoint
         case .multiLineString: return wkbMultiLineString
         case .multiPolygon: return wkbMultiPolygon
+        case .mixed: return wkbUnknown
         }
     }
 
@@ -25,6 +26,7 @@ enum OGRGeometry {
         case wkbMultiPoint: return .multiPoint
         case wkbMultiLineString: return .multiLineString
         case wkbMultiPolygon: return .multiPolygon
+        case wkbUnknown: return .mixed
         default: return nil
         }
     }
@@ -69,6 +71,18 @@ enum OGRGeometry {
         case .multiPoint: return pts.count == shapes.count ? multi(wkbMultiPoint, pts.map(point)) : nil
         case .multiLineString: return lines.count == shapes.count ? multi(wkbMultiLineString, lines.map(line)) : nil
         case .multiPolygon: return polys.count == shapes.count ? multi(wkbMultiPolygon, polys.map(polygon)) : nil
+        case .mixed:
+            // The simplest type that holds the shapes: Point or MultiPoint, LineString or
+            // MultiLineString, Polygon or MultiPolygon, a GeometryCollection of those when mixed.
+            var parts: [OGRGeometryH?] = []
+            if !pts.isEmpty { parts.append(pts.count == 1 ? point(pts[0]) : multi(wkbMultiPoint, pts.map(point))) }
+            if !lines.isEmpty { parts.append(lines.count == 1 ? line(lines[0]) : multi(wkbMultiLineString, lines.map(line))) }
+            if !polys.isEmpty { parts.append(polys.count == 1 ? polygon(polys[0]) : multi(wkbMultiPolygon, polys.map(polygon))) }
+            switch parts.count {
+            case 0: return nil
+            case 1: return parts[0]
+            default: return multi(wkbGeometryCollection, parts)
+            }
         }
     }
 

@@ -117,8 +117,10 @@ public struct VectorDataset: Sendable {
         for (n, feature) in layer.features.enumerated() {
             guard let f = OGR_F_Create(layerDefn) else { throw GDALRuntime.error(shown, "creating a feature") }
             defer { OGR_F_Destroy(f) }
+            // A field the feature does not have stays unset (GeoJSON leaves it out; a table
+            // shows it empty); an explicit .null is written as null.
             for (i, def) in layer.fields.enumerated() {
-                Self.set(feature[def.name], on: f, at: indexes[i])
+                if let value = feature.values[def.name] { Self.set(value, on: f, at: indexes[i]) }
             }
             if layer.geometry != .none {
                 guard let g = OGRGeometry.make(feature.shapes, as: layer.geometry) else {

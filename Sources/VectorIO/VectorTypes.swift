@@ -1,9 +1,10 @@
 import Geo
 
 /// The geometry every feature of a layer has: one type per layer, as GeoPackage and
-/// Shapefile want.
+/// Shapefile want. `mixed` (OGR's wkbUnknown) lets each feature have its own type, for a
+/// GeoJSON FeatureCollection that QGIS splits by geometry type.
 public enum GeometryKind: String, Sendable, CaseIterable {
-    case none, point, lineString, polygon, multiPoint, multiLineString, multiPolygon
+    case none, point, lineString, polygon, multiPoint, multiLineString, multiPolygon, mixed
 }
 
 public enum FieldType: String, Sendable {
