@@ -60,8 +60,15 @@ final class AnalysisTests: XCTestCase {
         XCTAssertEqual(layers, ["control_area", "front_line", "de_escalation_zone", "observation_post", "post_uncertainty", "buffer"])
         for f in features {
             let g = f["geometry"] as! [String: Any]
-            if g["type"] as? String == "Polygon" {
-                let ring = (g["coordinates"] as! [[[Double]]])[0]
+            // Written by OGR (RFC7946=YES): single polygons and multipolygons alike.
+            let polygons: [[[[Double]]]]
+            switch g["type"] as? String {
+            case "Polygon": polygons = [g["coordinates"] as! [[[Double]]]]
+            case "MultiPolygon": polygons = g["coordinates"] as! [[[[Double]]]]
+            default: polygons = []
+            }
+            for polygon in polygons {
+                let ring = polygon[0]
                 XCTAssertTrue(ring.allSatisfy { (35...39).contains($0[0]) && (34...38).contains($0[1]) }, "lon, lat order")
                 var area = 0.0
                 for i in 0..<(ring.count - 1) { area += ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1] }
