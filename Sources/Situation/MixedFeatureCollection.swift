@@ -40,12 +40,14 @@ public struct MixedFeatureCollection {
                            features: features)
     }
 
-    /// The GeoJSON text, through OGR.
+    /// The GeoJSON text, through OGR, coordinates to 5 decimals (about 1 m, as the data is).
     public func geoJSON() throws -> String {
-        String(decoding: try VectorDataset(layers: [layer]).encoded(.geojson), as: UTF8.self)
+        String(decoding: try VectorDataset(layers: [layer], coordinatePrecision: 5).encoded(.geojson), as: UTF8.self)
     }
 
-    /// A JSON property as an OGR field type and value; arrays and objects go in as their JSON text.
+    /// A JSON property as an OGR field type and value. Arrays and objects go in as their JSON
+    /// text, which OGR's GeoJSON driver writes back as JSON (AUTODETECT_JSON_STRINGS, on by
+    /// default): `sources` stays an array of objects for the web page's popups.
     static func field(_ v: JSONValue) -> (FieldType?, FieldValue) {
         switch v {
         case .string(let s): return (.string, .string(s))

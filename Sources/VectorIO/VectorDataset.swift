@@ -6,8 +6,13 @@ import Geo
 /// GDAL dataset is opened, used and closed inside `read` and `write`, so no handle escapes.
 public struct VectorDataset: Sendable {
     public var layers: [VectorLayer]
+    /// Decimals of GeoJSON coordinates; nil keeps OGR's RFC 7946 default (7). 5 is about 1 m.
+    public var coordinatePrecision: Int?
 
-    public init(layers: [VectorLayer]) { self.layers = layers }
+    public init(layers: [VectorLayer], coordinatePrecision: Int? = nil) {
+        self.layers = layers
+        self.coordinatePrecision = coordinatePrecision
+    }
 
     public func layer(_ name: String) -> VectorLayer? { layers.first { $0.name == name } }
 
@@ -78,7 +83,9 @@ public struct VectorDataset: Sendable {
 
         var layerOptions: [(String, String)] = []
         switch format {
-        case .geojson: layerOptions = [("RFC7946", "YES"), ("WRITE_NAME", "YES")]
+        case .geojson:
+            layerOptions = [("RFC7946", "YES"), ("WRITE_NAME", "YES")]
+            if let digits = coordinatePrecision { layerOptions.append(("COORDINATE_PRECISION", String(digits))) }
         case .csv: layerOptions = [("GEOMETRY", "AS_WKT"), ("CREATE_CSVT", "NO")]
         default: break
         }
