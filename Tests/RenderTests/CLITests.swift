@@ -140,6 +140,24 @@ final class CLITests: XCTestCase {
         }
     }
 
+    func testGeoJSONFileIsOneFeatureCollectionLikeStandardOutput() throws {
+        let base = try makeTemporaryFolder("geojson")
+        let r = try run(["analyze", "--date", "2020-02-08", "--geojson", "out/a.geojson"], in: base)
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertTrue(r.err.contains("wrote out/a.geojson"), r.err)
+        XCTAssertFalse(r.out.isEmpty, "the table still goes to standard output")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: base.appendingPathComponent("out").path), ["a.geojson"],
+                       "no temporary file is left beside it")
+        let file = try Data(contentsOf: base.appendingPathComponent("out/a.geojson"))
+        let stdout = try run(["analyze", "--date", "2020-02-08", "--geojson", "-"])
+        XCTAssertEqual(String(decoding: file, as: UTF8.self), stdout.out, "the file and standard output are the same GeoJSON")
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: file) as? [String: Any])
+        XCTAssertEqual(json["type"] as? String, "FeatureCollection")
+        let types = Set((json["features"] as? [[String: Any]] ?? []).compactMap { ($0["geometry"] as? [String: Any])?["type"] as? String })
+        XCTAssertTrue(types.isSuperset(of: ["Point", "MultiLineString"]) && types.contains { $0.hasSuffix("Polygon") },
+                      "areas, lines and points in one collection: \(types)")
+    }
+
     func testConcurrentRunsIntoOneFolderAllSucceedAndLeaveNoTemporaryFiles() throws {
         try requireBinary()
         let base = try makeTemporaryFolder("concurrent")
