@@ -24,13 +24,16 @@ public struct MapDocument {
 
     public var metadata: MapMetadata { MapMetadata(situation: situation, diffFrom: diff?.from.date) }
 
-    public init(diff: SituationDiff, width: Int = 1600, height: Int = 1200) {
-        self.init(situation: diff.to, width: width, height: height)
+    public init(diff: SituationDiff, width: Int = 1600, height: Int = 1200) throws {
+        try self.init(situation: diff.to, width: width, height: height)
         self.diff = diff
     }
 
-    public init(situation: Situation, width: Int = 1600, height: Int = 1200) {
+    /// A map in the theatre's style (its style files, then its sides' colours); a bad style value throws.
+    public init(situation: Situation, width: Int = 1600, height: Int = 1200) throws {
         self.situation = situation; self.width = width; self.height = height
+        let t = situation.theatre
+        style = try MapStyle(theatre: t.description, sheets: t.styleSheets)
     }
 
     public enum WriteError: Error, CustomStringConvertible {

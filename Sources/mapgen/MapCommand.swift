@@ -100,7 +100,7 @@ struct MapCommand: ParsableCommand {
             FontWarmUp.start()
             let situation = try Situation(at: date, in: theatre, windowDays: window)
             clock.lap("situation")
-            var doc = MapDocument(situation: situation, width: w, height: h)
+            var doc = try MapDocument(situation: situation, width: w, height: h)
             doc.dpi = dpi
             doc.pdfPage = try paperMM.map { ($0.width / 25.4 * 72, $0.height / 25.4 * 72) }
             doc.rings = try rings.map { b in

@@ -22,7 +22,7 @@ struct Mapgen: ParsableCommand {
           mapgen resolve Saraqeb "Kafr Lusin" Al-Mastoumah
         """,
         subcommands: [MapCommand.self, AnalyzeCommand.self, DiffCommand.self, ReportCommand.self, ResolveCommand.self,
-                      CheckCommand.self],
+                      CheckCommand.self, TheatresCommand.self],
         defaultSubcommand: MapCommand.self)
 
     static func main() {
@@ -33,18 +33,32 @@ struct Mapgen: ParsableCommand {
     }
 }
 
-/// Options every command that reads the data shares.
+/// Options every command that reads the data shares: where the data is and which theatre.
 struct DataOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Folder holding Gazetteer/ and Reports/.", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("Folder holding the default theatre (theatre.yaml, Gazetteer/, Reports/) and Theatres/.", valueName: "dir"))
     var data: String = "."
 
-    var root: URL { URL(fileURLWithPath: data, isDirectory: true) }
+    @Option(name: .long, help: ArgumentHelp("The theatre to use: a folder name under Theatres/ (see 'mapgen theatres'); default: the theatre at --data.", valueName: "name"))
+    var theatre: String?
+
+    /// The folder holding this theatre's theatre.yaml, Gazetteer/ and Reports/.
+    var root: URL { (try? TheatreCatalog(base: base).folder(named: theatre)) ?? base }
+
+    /// The --data folder.
+    var base: URL { URL(fileURLWithPath: data, isDirectory: true) }
 
     func validate() throws {
+        let catalog = TheatreCatalog(base: base)
+        let folder: URL
+        do { folder = try catalog.folder(named: theatre) } catch let e as TheatreCatalog.Problem {
+            throw ValidationError(e.description)
+        }
         var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: root.appendingPathComponent("Gazetteer").path, isDirectory: &isDir), isDir.boolValue else {
+        guard FileManager.default.fileExists(atPath: folder.appendingPathComponent("Gazetteer").path, isDirectory: &isDir), isDir.boolValue else {
+            if theatre != nil {
+                throw ValidationError("--theatre \(theatre ?? ""): no Gazetteer/ folder in \(folder.relativeDisplay); a theatre folder holds theatre.yaml, Gazetteer/ and Reports/")
+            }
             throw ValidationError("--data \(data): no Gazetteer/ folder there; run mapgen from the repository root, or pass --data DIR (the folder holding Gazetteer/ and Reports/)")
         }
     }
 }
-
