@@ -235,10 +235,26 @@ struct Furniture {
             let who = (byOutlet[o] ?? []).filter { !$0.isEmpty }.sorted()
             return who.isEmpty ? o : "\(o) (citing \(who.prefix(3).joined(separator: "; "))\(who.count > 3 ? "…" : ""))"
         }
-        let reports = outlets.isEmpty ? "Reports: none in the window." : "Reports in the window: " + outlets.joined(separator: ", ") + "."
         let theatre = situation.theatre.description
         let fixed = (theatre.credits + [theatre.texts.approximate, "Made with mapgen."]).joined(separator: " ")
         let w = f.width - 36 * u
+        func reportsLine(_ names: [String], more: Int = 0) -> String {
+            names.isEmpty ? "Reports: none in the window."
+                : "Reports in the window: " + names.joined(separator: ", ") + (more > 0 ? " and \(more) more" : "") + "."
+        }
+        // A busy window names many outlets: when the footer would overflow, whom they cite is
+        // left out first, then the last outlets are counted instead of named.
+        let room = f.height - 20 * u - canvas.measure(fixed, style.smallFont, width: w).height
+        var reports = reportsLine(outlets)
+        if canvas.measure(reports, style.smallFont, width: w).height > room {
+            var names = byOutlet.keys.sorted()
+            reports = reportsLine(names)
+            var dropped = 0
+            while canvas.measure(reports, style.smallFont, width: w).height > room, !names.isEmpty {
+                names.removeLast(); dropped += 1
+                reports = reportsLine(names, more: dropped)
+            }
+        }
         canvas.text(reports, style.smallFont, at: XY(f.minX + 18 * u, f.minY + 8 * u), color: style.text, width: w)
         let h = canvas.measure(reports, style.smallFont, width: w).height
         canvas.text(fixed, style.smallFont, at: XY(f.minX + 18 * u, f.minY + 12 * u + h), color: style.mutedText, width: w)

@@ -39,7 +39,8 @@ struct MapRenderer {
 
         c.save()
         c.clip(layout.map)
-        c.color(style.sea); c.rect(layout.map); c.fill()
+        // Beyond the land lies the sea, unless the theatre has none (then it is the map's edge).
+        c.color(theatre.basemap.sea.isEmpty ? style.foreignLand : style.sea); c.rect(layout.map); c.fill()
         fill(scene.land, style.foreignLand)
         fill(scene.home, style.homeLand)
         // A change map shows the later state faded, so that the changes stand out.
