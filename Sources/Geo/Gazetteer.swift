@@ -247,7 +247,7 @@ public struct Gazetteer: Sendable {
                         fix: "use a name or variant from Gazetteer/places.tsv, or add the place there")
     }
 
-    /// ` (did you mean "Saraqib"?)`, or nothing when no name is close.
+    /// ` (did you mean "Town"?)`, or nothing when no name is close.
     public func didYouMean(_ name: String) -> String {
         suggestions(for: name).first.map { " (did you mean \"\($0)\"?)" } ?? ""
     }

@@ -9,7 +9,7 @@ public enum FontWarmUp {
         let fonts = [style.townFont, style.cityFont, style.noteFont]
         DispatchQueue.global(qos: .userInitiated).async {
             let shaper = TextShaper()
-            for font in fonts { _ = shaper.extents("Saraqib سراقب 0123", font, width: nil) }
+            for font in fonts { _ = shaper.extents("Town بلدة 0123", font, width: nil) }
         }
     }
 }

@@ -172,17 +172,17 @@ struct Furniture {
         let looks = used.postLooks
         if let sites = theatre.sites {
         head(sites.legendHead)
-        if looks.contains(where: { !$0.encircledReported && !$0.insideGovernmentOnly }) {
-            entry(sites.labelOther, draw: { canvas.draw(.post(PostLook(encircledReported: false, insideGovernmentOnly: false, isNew: false)), at: $0, style: style) })
+        if looks.contains(where: { !$0.encircledReported && !$0.computedOnly }) {
+            entry(sites.labelOther, draw: { canvas.draw(.post(PostLook(encircledReported: false, computedOnly: false, isNew: false)), at: $0, style: style) })
         }
         if looks.contains(where: \.encircledReported) {
-            entry(sites.labelReported, draw: { canvas.draw(.post(PostLook(encircledReported: true, insideGovernmentOnly: false, isNew: false)), at: $0, style: style) })
+            entry(sites.labelReported, draw: { canvas.draw(.post(PostLook(encircledReported: true, computedOnly: false, isNew: false)), at: $0, style: style) })
         }
-        if looks.contains(where: \.insideGovernmentOnly) {
-            entry(sites.labelComputed, draw: { canvas.draw(.post(PostLook(encircledReported: false, insideGovernmentOnly: true, isNew: false)), at: $0, style: style) })
+        if looks.contains(where: \.computedOnly) {
+            entry(sites.labelComputed, draw: { canvas.draw(.post(PostLook(encircledReported: false, computedOnly: true, isNew: false)), at: $0, style: style) })
         }
         if looks.contains(where: \.isNew) {
-            entry(sites.labelNew, draw: { canvas.draw(.post(PostLook(encircledReported: false, insideGovernmentOnly: false, isNew: true)), at: $0, style: style) })
+            entry(sites.labelNew, draw: { canvas.draw(.post(PostLook(encircledReported: false, computedOnly: false, isNew: true)), at: $0, style: style) })
         }
         }
 

@@ -150,7 +150,7 @@ struct MapRenderer {
             let xy = layout.px(p.point)
             guard layout.map.contains(xy) else { continue }
             let look = PostLook(encircledReported: p.reportedEncircled != nil,
-                                insideGovernmentOnly: p.computedOnlyEncircled,
+                                computedOnly: p.computedOnlyEncircled,
                                 isNew: p.isNew)
             c.draw(.post(look), at: xy, style: style)
             used.postLooks.insert(look)
@@ -277,7 +277,7 @@ struct MapRenderer {
     }
 
     func strikeLabel(_ e: Event, at place: Place) -> String {
-        let killed = e.figure(["civilians_killed", "killed", "turkish_soldiers_killed", "soldiers_killed"], at: place)
+        let killed = e.figure(theatre.description.texts.killedFigures ?? ["civilians_killed", "killed", "soldiers_killed"], at: place)
         let what = e.kind == .shelling ? "shelling" : e.kind == .strike ? "strike" : "attack"
         guard let low = killed.first, let high = killed.last else { return "\(what) (\(e.date.shortDescription))" }
         return killed.count == 1 ? "\(what): \(low) killed (\(e.date.shortDescription))"

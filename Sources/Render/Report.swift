@@ -109,7 +109,7 @@ public struct Report {
             }
             md += "\n"
         }
-        md += "## Observation posts on \(to)\n\n| post | government area km | front line km | computed | reported encircled | agree |\n|---|---:|---:|---|---|---|\n"
+        md += "## Observation posts on \(to)\n\n| post | \(diff.to.threatSide?.id ?? "threat") area km | front line km | computed | reported encircled | agree |\n|---|---:|---:|---|---|---|\n"
         for p in diff.to.posts {
             let x = p.proximity
             md += "| \(esc(p.post.id)) \(esc(p.post.shortName)) | \(x.threatAreaKm.map { String(format: "%.1f", $0) } ?? "–") | \(x.frontLineKm.map { String(format: "%.1f", $0) } ?? "–") | \(x.computed.code(threat: diff.to.threatSide)) | \(p.reportedEncircled.map { "since \($0)" } ?? "no") | \(x.agrees(withReported: p.reportedEncircled != nil) ? "yes" : "**no**") |\n"
@@ -160,7 +160,7 @@ public struct Report {
             }
             h += "</table>\n"
         }
-        h += "<h2>Observation posts on \(esc(to.longDescription))</h2>\n<table><tr><th>post</th><th>to government area, km</th><th>to front line, km</th><th>computed</th><th>reported encircled</th><th>agree</th><th>towns within 5 km</th></tr>\n"
+        h += "<h2>Observation posts on \(esc(to.longDescription))</h2>\n<table><tr><th>post</th><th>to \(esc(diff.to.threatSide?.id ?? "threat")) area, km</th><th>to front line, km</th><th>computed</th><th>reported encircled</th><th>agree</th><th>towns within 5 km</th></tr>\n"
         for p in diff.to.posts {
             let x = p.proximity
             let agree = x.agrees(withReported: p.reportedEncircled != nil)

@@ -8,8 +8,8 @@ public struct ObservationPost: Sendable {
     public enum Placement: Sendable, Equatable {
         case coordinates                          // the named site's coordinates from a source
         case at(String)                           // at a town
-        case offset(String, bearing: Double, km: Double) // "west of Sarmin"
-        case between(String, String)              // "between Idlib and Sarmin"
+        case offset(String, bearing: Double, km: Double) // "west of A"
+        case between(String, String)              // "between A and B"
         case onRoad(String, String)               // "on the highway linking A to B"
     }
 

@@ -88,8 +88,8 @@ enum ProximityCalculator {
 
     /// The geometries every post is measured against, prepared once per situation.
     struct Context {
-        let government: PreparedGeometry?
-        let opposition: PreparedGeometry?
+        let threat: PreparedGeometry?
+        let host: PreparedGeometry?
         let front: PreparedGeometry?
         let connected: PreparedGeometry
 
@@ -97,8 +97,8 @@ enum ProximityCalculator {
             let rules = theatre.description
             let threat = rules.sites.flatMap { rules.side(id: $0.threatSide) }
             let host = rules.sites.flatMap { rules.side(id: $0.hostSide) }
-            government = try threat.flatMap { areas[$0] }.map(PreparedGeometry.init)
-            opposition = try host.flatMap { areas[$0] }.map(PreparedGeometry.init)
+            self.threat = try threat.flatMap { areas[$0] }.map(PreparedGeometry.init)
+            self.host = try host.flatMap { areas[$0] }.map(PreparedGeometry.init)
             front = frontLine.isEmpty ? nil : try PreparedGeometry(frontLine)
             connected = try PreparedGeometry(borderConnected(host.flatMap { areas[$0] }, borderReach: borderReach,
                                                              hasWayOut: rules.wayOut != nil))
@@ -109,15 +109,15 @@ enum ProximityCalculator {
                         borderReach: Geometry, holders: [Int: ControlClaim], theatre: Theatre,
                         context: Context? = nil) throws -> PostProximity {
         let c = try context ?? Context(areas: areas, frontLine: frontLine, borderReach: borderReach, theatre: theatre)
-        let inGovernment = try c.government?.contains(point) ?? false
-        let govKm = try c.government.map { inGovernment ? 0 : try $0.distance(to: point) / 1000 }
+        let inThreat = try c.threat?.contains(point) ?? false
+        let threatKm = try c.threat.map { inThreat ? 0 : try $0.distance(to: point) / 1000 }
         let frontKm = try c.front.map { try $0.distance(to: point) / 1000 }
         let status: ComputedStatus
         if let f = frontKm, f < 0.5 {
             status = .onFrontLine
-        } else if inGovernment {
+        } else if inThreat {
             status = .insideThreatArea
-        } else if let opp = c.opposition, try opp.contains(point) {
+        } else if let opp = c.host, try opp.contains(point) {
             status = try c.connected.contains(point) ? .holding : .cutOff
         } else {
             status = .holding
@@ -130,7 +130,7 @@ enum ProximityCalculator {
             if d <= 5 { nearby.append(NearbyTown(place: p, holder: holders[p.id]?.holder, distanceKm: d)) }
         }
         nearby.sort { ($0.distanceKm, $0.place.id) < ($1.distanceKm, $1.place.id) }
-        return PostProximity(computed: status, threatAreaKm: govKm, frontLineKm: frontKm, nearby: nearby,
+        return PostProximity(computed: status, threatAreaKm: threatKm, frontLineKm: frontKm, nearby: nearby,
                              uncertainty: try uncertainty(of: post, gazetteer: theatre.gazetteer, projection: theatre.projection))
     }
 }

@@ -51,7 +51,7 @@ public struct TheatreDescription: Sendable {
     public struct WayOut: Sendable, Decodable {
         public let side: String
         public let reachKm: Double
-        public let to: String            // "the Turkish border", for texts
+        public let to: String            // names the border, for texts
     }
     /// Sites (e.g. observation posts): file, kinds, and the sides that decide their status.
     public struct SiteKind: Sendable, Decodable {
@@ -123,6 +123,8 @@ public struct TheatreDescription: Sendable {
         public let controlMethod: String
         /// What is approximate, for the footer.
         public let approximate: String
+        /// Event figures that count deaths, in the order a strike label prefers them.
+        public let killedFigures: [String]?
         /// The theatre named in file metadata ("northwest Syria (Idlib)").
         public let metadataName: String
         /// What the map shows, for file metadata.

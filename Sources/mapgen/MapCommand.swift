@@ -37,7 +37,7 @@ struct MapCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Comma-separated formats: svg, png, pdf.", valueName: "list"))
     var format: String = "svg,png"
 
-    @Option(help: ArgumentHelp("Draw a distance ring: PLACE:KM (repeatable, KM 0.1–200), e.g. Idlib:10.", valueName: "place:km"))
+    @Option(help: ArgumentHelp("Draw a distance ring: PLACE:KM (repeatable, KM 0.1–200), e.g. \"Town name:10\".", valueName: "place:km"))
     var buffer: [String] = []
 
     @OptionGroup var dataOptions: DataOptions

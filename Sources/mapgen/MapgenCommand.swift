@@ -8,18 +8,22 @@ import Situation
 struct Mapgen: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mapgen",
-        abstract: "Dated situation maps of northwest Syria from sourced reports.",
+        abstract: "Dated situation maps of a conflict theatre from sourced reports.",
         discussion: """
-        mapgen reads the gazetteer (Gazetteer/) and the encoded reports (Reports/) and draws the \
-        situation as of a date: control areas, the front line, Turkish observation posts, \
-        convoys and strikes reported in the days before, with a legend and source credits.
+        mapgen reads a theatre (theatre.yaml, the gazetteer in Gazetteer/ and the encoded reports in \
+        Reports/) and draws the situation as of a date: control areas, the front line, the theatre's \
+        sites (e.g. observation posts), movements and strikes reported in the days before, with a \
+        legend and source credits. The default theatre is the one at --data; 'mapgen theatres' lists \
+        the others (Theatres/NAME), which --theatre NAME selects on every command.
 
         Examples:
           mapgen --date 2020-02-08                  writes Output/2020-02-08.svg and .png
           mapgen map --date 2020-02-09 --window 5 --size 2400x1800
           mapgen analyze --date 2020-02-08 --json    posts' distances and encirclement
           mapgen diff 2020-02-06 2020-02-09          what changed: a change map and list
-          mapgen resolve Saraqeb "Kafr Lusin" Al-Mastoumah
+          mapgen resolve "Town name" "Other town"       what the gazetteer makes of names
+          mapgen theatres                            the theatres and the dates they cover
+          mapgen --theatre NAME --date YYYY-MM-DD    a map of another theatre
         """,
         subcommands: [MapCommand.self, AnalyzeCommand.self, DiffCommand.self, ReportCommand.self, ResolveCommand.self,
                       CheckCommand.self, TheatresCommand.self],

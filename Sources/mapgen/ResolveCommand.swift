@@ -8,7 +8,7 @@ struct ResolveCommand: ParsableCommand {
         commandName: "resolve",
         abstract: "Show what the gazetteer resolves place names to.",
         discussion: """
-        Spelling variants (Saraqeb, Saraqib, Sarāqib), case and diacritics do not matter. \
+        Spelling variants listed in places.tsv, case and diacritics do not matter. \
         An unknown name gets the nearest candidates and the command exits with status 1.
         """)
 
