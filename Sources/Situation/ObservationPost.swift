@@ -1,7 +1,7 @@
 import Foundation
 import Geo
 
-/// A site of the theatre (Idlib: a Turkish observation post), where it is (approximately) and
+/// A site of the theatre (e.g. an observation post), where it is (approximately) and
 /// what sources say of it. Its kind is one of the theatre's `sites.kinds`.
 public struct ObservationPost: Sendable {
     /// How the position was derived: no public source gives a post's exact position.

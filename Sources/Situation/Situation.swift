@@ -58,7 +58,7 @@ public struct Situation: Sendable {
     public let windowEvents: [Event]
     /// Conflicting claims dated within the window (kept, not applied).
     public let conflictingClaims: [ControlClaim]
-    /// A zone the theatre draws as the hull of one kind of site (Idlib: the 2018 de-escalation
+    /// A zone the theatre draws as the hull of one kind of site (e.g. a de-escalation
     /// zone, approximated by the convex hull of the twelve original posts); empty if none.
     public let deEscalationZone: Geometry
     /// Each side's area inside the map view, km² (computed once: GEOS can fail, a getter cannot say so).

@@ -1,5 +1,5 @@
 /// Where a fact comes from: the outlet that published it, when, and whom the outlet
-/// attributes it to ("SOHR", "a Turkish security source cited by Anadolu", …).
+/// attributes it to ("a monitor", "a security source cited by an agency", …).
 public struct Source: Hashable, Sendable {
     public let outlet: String
     public let published: String

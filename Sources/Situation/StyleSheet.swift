@@ -45,7 +45,7 @@ public struct StyleSheet: Sendable {
         var values = [String: Value](), lines = [String: Int]()
         for (k, v) in map {
             guard let key = k.string else { continue }
-            let line = (k.mark?.line ?? 0) + 1
+            let line = k.mark?.line ?? 1
             lines[key] = line
             func bad(_ what: String) -> DataError {
                 DataError(file: file, line: line, "\(key): \(what)", fix: "see Styles/README.md")

@@ -113,9 +113,9 @@ public struct TheatreDescription: Sendable {
     }
     /// Words of the map that name the theatre's actors or places.
     public struct Texts: Sendable, Decodable {
-        /// Subtitle's opening: what the map shows ("Control, Turkish observation posts and reported movements").
+        /// Subtitle's opening: what the map shows ("Control, observation posts and reported movements").
         public let shows: String
-        /// Movement arrows' name ("Turkish convoy").
+        /// Movement arrows' name ("convoy").
         public let convoy: String
         public let convoyLegend: String
         public let provincesLegend: String
@@ -125,7 +125,7 @@ public struct TheatreDescription: Sendable {
         public let approximate: String
         /// Event figures that count deaths, in the order a strike label prefers them.
         public let killedFigures: [String]?
-        /// The theatre named in file metadata ("northwest Syria (Idlib)").
+        /// The theatre named in file metadata ("the X region").
         public let metadataName: String
         /// What the map shows, for file metadata.
         public let metadataShows: String

@@ -13,7 +13,7 @@ struct TheatresCommand: ParsableCommand {
 
         Example:
           mapgen theatres
-          mapgen --theatre kharkiv-2022 --date 2022-09-10
+          mapgen --theatre NAME --date YYYY-MM-DD
         """)
 
     @Option(name: .long, help: ArgumentHelp("Folder holding the default theatre and Theatres/.", valueName: "dir"))
