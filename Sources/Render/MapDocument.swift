@@ -13,6 +13,8 @@ public struct MapDocument {
     public let width: Int
     public let height: Int
     public var style = MapStyle()
+    /// The area and line layers, bottom first (the theatre's `layers:` or the standard order).
+    var layers: [any MapLayer] = MapLayers.standard
     /// Distance rings to draw (from --buffer).
     public var rings: [Ring] = []
     /// Set for a change map: the TO state faded, with the changes since FROM highlighted.
@@ -34,6 +36,7 @@ public struct MapDocument {
         self.situation = situation; self.width = width; self.height = height
         let t = situation.theatre
         style = try MapStyle(theatre: t.description, sheets: t.styleSheets)
+        layers = try MapLayers.named(t.description.layers, theatre: t.description)
     }
 
     public enum WriteError: Error, CustomStringConvertible {
@@ -52,7 +55,7 @@ public struct MapDocument {
     func drawing(width: Double, height: Double, scene: MapScene, shaper: TextShaper = TextShaper()) -> Drawing {
         let layout = PageLayout(width: width, height: height, view: situation.theatre.view)
         let canvas = Canvas(unit: layout.unit, shaper: shaper)
-        let renderer = MapRenderer(situation: situation, style: style, layout: layout, canvas: canvas, scene: scene)
+        let renderer = MapRenderer(situation: situation, style: style, layout: layout, canvas: canvas, scene: scene, layers: layers)
         let used = renderer.draw()
         var clock = Stopwatch()
         let furniture = Furniture(style: style, layout: layout, canvas: canvas)

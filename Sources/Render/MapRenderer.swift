@@ -11,8 +11,10 @@ struct MapRenderer {
     let layout: PageLayout
     let canvas: Canvas
     let scene: MapScene
+    /// The area and line layers, bottom first.
+    var layers: [any MapLayer] = MapLayers.standard
 
-    private var theatre: Theatre { situation.theatre }
+    var theatre: Theatre { situation.theatre }
 
     /// What was drawn, so the legend lists exactly the symbols used.
     struct Used {
@@ -41,62 +43,8 @@ struct MapRenderer {
         c.clip(layout.map)
         // Beyond the land lies the sea, unless the theatre has none (then it is the map's edge).
         c.color(theatre.basemap.sea.isEmpty ? style.foreignLand : style.sea); c.rect(layout.map); c.fill()
-        fill(scene.land, style.foreignLand)
-        fill(scene.home, style.homeLand)
-        // A change map shows the later state faded, so that the changes stand out.
-        let fade = scene.diffFrom == nil ? 1.0 : style.diffFade
-        for side in theatre.sides {
-            guard let area = scene.areas[side] else { continue }
-            let f = style.fill(side)
-            fill(area, f.alpha(f.a * fade))
-            if let h = style.sidePattern[side] { hatch(area, h) }
-            used.sides.insert(side)
-        }
-        for side in theatre.sides {
-            guard let gain = scene.gains[side], !side.contested else { continue }
-            hatch(gain, style.line(side))
-            stroke(gain, style.line(side), width: style.gainWidth)
-            used.gains.insert(side)
-        }
-        fill(scene.lakes, style.sea)
-        if !scene.provinces.isEmpty {
-            stroke(scene.provinces, style.province, width: style.provinceWidth, dash: style.provinceDash)
-            used.provinces = true
-        }
-        if !scene.rivers.isEmpty {
-            stroke(scene.rivers, style.river, width: style.riverWidth)
-            used.rivers = true
-        }
-        stroke(scene.coast, style.river, width: style.coastWidth)
-        stroke(scene.border, style.panel, width: style.borderWidth + 2.7)
-        stroke(scene.border, style.border, width: style.borderWidth, dash: style.borderDash)
-
-        for road in scene.highways {
-            let pts = road.map(layout.px)
-            c.color(style.panel); c.lineWidth(style.highwayWidth + 2); c.polyline(pts); c.stroke()
-            c.color(style.highway); c.lineWidth(style.highwayWidth); c.dash(style.highwayDash); c.polyline(pts); c.stroke(); c.noDash()
-            used.highways = true
-        }
-        if !scene.deEscalationZone.isEmpty {
-            stroke(scene.deEscalationZone, style.panel, width: style.zoneWidth + 2)
-            stroke(scene.deEscalationZone, style.zone, width: style.zoneWidth, dash: style.zoneDash)
-            used.zone = true
-        }
-        for (_, shapes) in scene.buffers {
-            fill(shapes, style.ring.alpha(0.08))
-            stroke(shapes, style.ring, width: 2, dash: [2, 4])
-            used.rings = true
-        }
-        for p in situation.posts {
-            guard let shapes = scene.postUncertainty[p.post.id] else { continue }
-            fill(shapes, style.uncertainty)
-            used.uncertainty = true
-        }
-        if !scene.frontLine.isEmpty {
-            stroke(scene.frontLine, style.panel, width: style.frontLineWidth + 2.7)
-            stroke(scene.frontLine, style.frontLine, width: style.frontLineWidth)
-            used.frontLine = true
-        }
+        // The fills and lines, in the theatre's layer order (MapLayers.swift); marks and labels follow.
+        for layer in layers { layer.draw(self, &used) }
 
         clock.lap("    basemap, control, lines")
         var labels = LabelPlacer(bounds: layout.map.insetBy(4 * layout.unit))

@@ -160,17 +160,21 @@ public struct Theatre: Sendable {
             return try BasemapLayer(dir, name, kind).projected(projection)
         }
         let land = try BasemapLayer(dir, m.land, .polygons)
-        let border = try BasemapLayer(dir, m.border, .lines)
+        let border = try m.border.map { try BasemapLayer(dir, $0, .lines) }
         let seed = d.controlLand.seed.lonLat
         let controlLL: Geometry
         if let file = d.controlLand.file {
             // A polygon of the ground control areas may cover, cut to the land.
             let given = try BasemapLayer(d.folder, file, .polygons)
             controlLL = try given.checking { try land.lonLat.intersection(given.lonLat).polygonal }
-        } else {
+        } else if let border {
             controlLL = try border.checking { try controlledLand(land: land.lonLat, border: border.lonLat, seed: seed) }
+        } else {
+            throw DataError(file: d.folder.appendingPathComponent(TheatreDescription.fileName).relativeDisplay,
+                            "control_land has no file and basemap has no border to split the land with",
+                            fix: "give control_land a file (a polygon of the country) or basemap a border")
         }
-        let borderMetres = try border.projected(projection)
+        let borderMetres = try border?.projected(projection) ?? .empty
         let reachKm = d.wayOut?.reachKm ?? 2
         return Basemap(land: try land.projected(projection),
                        sea: try optional(m.sea, .polygons),
@@ -180,14 +184,14 @@ public struct Theatre: Sendable {
                        lakes: try optional(m.lakes, .polygons),
                        provinces: try optional(m.provinces, .lines),
                        controlLand: try land.checking { try projection.project(controlLL) },
-                       borderReach: try border.checking { try borderMetres.buffer(reachKm * 1000, quadrantSegments: 4) },
+                       borderReach: try border.map { b in try b.checking { try borderMetres.buffer(reachKm * 1000, quadrantSegments: 4) } } ?? .empty,
                        insetCountries: try BasemapLayer(d.folder, d.inset.file, .polygons).lonLat)
     }
 
     /// How many GeoJSON files the basemap is made of.
     public var basemapFiles: Int {
         let m = description.basemap
-        return 3 + [m.sea, m.coast, m.rivers, m.lakes, m.provinces].compactMap { $0 }.count
+        return 2 + [m.border, m.sea, m.coast, m.rivers, m.lakes, m.provinces].compactMap { $0 }.count
             + (description.controlLand.file == nil ? 0 : 1)
     }
 

@@ -98,7 +98,8 @@ public struct TheatreDescription: Sendable {
     public struct Basemap: Sendable, Decodable {
         public let dir: String
         public let land: String
-        public let border: String
+        /// The international border (needed to split the land when `control_land` has no file).
+        public let border: String?
         public let sea: String?
         public let coast: String?
         public let rivers: String?
@@ -153,6 +154,8 @@ public struct TheatreDescription: Sendable {
     /// Style files (relative to the theatre folder), applied in order: the shared default, then
     /// the theatre's own overrides.
     public let styles: [String]
+    /// The map's area and line layers by name, bottom first (nil: the renderer's standard order).
+    public let layers: [String]?
     /// The folder holding `theatre.yaml`, `Gazetteer/` and `Reports/`.
     public let folder: URL
 
@@ -175,6 +178,7 @@ public struct TheatreDescription: Sendable {
         let credits: [String]
         let texts: Texts
         let styles: [String]?
+        let layers: [String]?
     }
 
     public static let fileName = "theatre.yaml"
@@ -239,7 +243,7 @@ public struct TheatreDescription: Sendable {
         id = f.id; title = f.title; languages = f.languages; view = f.view; projection = f.projection
         controlLand = f.controlLand; self.sides = sides; sideStyles = entries; wayOut = f.wayOut; sites = f.sites
         highways = f.highways; inset = f.inset; basemap = f.basemap; dates = f.dates; credits = f.credits
-        texts = f.texts; styles = f.styles ?? []; self.folder = folder
+        texts = f.texts; styles = f.styles ?? []; layers = f.layers; self.folder = folder
     }
 
     /// The side with this id, if the theatre has one.

@@ -68,6 +68,25 @@ final class TheatreCLITests: XCTestCase {
         }
     }
 
+    func testATheatreChoosesItsLayers() throws {
+        let t = try Theatre.load(from: repoRoot.appendingPathComponent("Tests/Fixtures/square-theatre"))
+        let doc = try MapDocument(situation: try Situation(at: Day("2021-01-04")!, in: t))
+        XCTAssertEqual(doc.layers.map(\.name), ["land", "control", "gains", "provinces", "border", "zone", "rings",
+                                                "site-uncertainty", "front-line"])
+        XCTAssertEqual(try MapLayers.named(nil, theatre: t.description).count, MapLayers.standard.count)
+        XCTAssertThrowsError(try MapLayers.named(["land", "volcanoes"], theatre: t.description)) { e in
+            XCTAssertTrue((e as? DataError)?.file.hasSuffix("theatre.yaml") ?? false, "\(e)")
+            XCTAssertTrue("\(e)".contains("unknown layer \"volcanoes\""), "\(e)")
+        }
+        // Without its front-line layer the map has no front line (its colour is nowhere in the SVG).
+        var bare = doc
+        bare.layers = try MapLayers.named(["land", "control"], theatre: t.description)
+        let svg = { (d: MapDocument) in String(decoding: try d.render([.svg])[.svg] ?? Data(), as: UTF8.self) }
+        let frontColour = "stroke:rgb(47.843137%,9.019608%,7.058824%)"
+        XCTAssertTrue(try svg(doc).contains(frontColour))
+        XCTAssertFalse(try svg(bare).contains(frontColour))
+    }
+
     /// Nothing about a particular theatre is written into the code.
     func testNoTheatreIsWrittenIntoTheSources() throws {
         let words = ["Syria", "Idlib", "Turk", "\"SY\"", "Saraq", "Aleppo", "Kharkiv", "Ukrain", "\"UA\"", "Russia"]
