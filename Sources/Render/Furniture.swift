@@ -207,7 +207,7 @@ struct Furniture {
             canvas.draw(.city, at: XY(c.x - 8 * u, c.y), style: style); canvas.draw(.town(4), at: XY(c.x + 9 * u, c.y), style: style)
         })
         if used.highways, let hw = theatre.highways { entry(hw.legend, draw: lineSample(style.highway, style.highwayWidth, dash: style.highwayDash, under: style.panel)) }
-        entry("International border", draw: lineSample(style.border, style.borderWidth, dash: style.borderDash, under: style.panel))
+        if used.border { entry("International border", draw: lineSample(style.border, style.borderWidth, dash: style.borderDash, under: style.panel)) }
         if used.provinces { entry(theatre.texts.provincesLegend, draw: lineSample(style.province, style.provinceWidth, dash: style.provinceDash)) }
         if used.rivers { entry("River", draw: lineSample(style.river, style.riverWidth)) }
 

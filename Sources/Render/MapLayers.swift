@@ -102,6 +102,7 @@ struct BorderLayer: MapLayer {
     func draw(_ r: MapRenderer, _ used: inout MapRenderer.Used) {
         r.stroke(r.scene.border, r.style.panel, width: r.style.borderWidth + 2.7)
         r.stroke(r.scene.border, r.style.border, width: r.style.borderWidth, dash: r.style.borderDash)
+        used.border = !r.scene.border.isEmpty
     }
 }
 

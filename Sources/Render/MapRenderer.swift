@@ -27,6 +27,7 @@ struct MapRenderer {
         var highways = false
         var rivers = false
         var provinces = false
+        var border = false
         var zone = false
         var uncertainty = false
         var rings = false
