@@ -14,6 +14,14 @@ final class TextShaper {
     private let fontMap: UnsafeMutablePointer<PangoFontMap>
     private let context: OpaquePointer
     private var layouts: [Font: OpaquePointer] = [:]
+    /// Label placement measures a text, then draws it: shape it once.
+    private var measured: [TextKey: (ink: Rect, logical: Rect)] = [:]
+
+    private struct TextKey: Hashable {
+        let text: String
+        let font: Font
+        let width: Double?
+    }
 
     init() {
         // GObject constructors never return NULL (GLib aborts when memory runs out).
@@ -50,13 +58,17 @@ final class TextShaper {
 
     /// Ink and logical extents of a text, in pixels relative to its top-left.
     func extents(_ text: String, _ font: Font, width: Double?) -> (ink: Rect, logical: Rect) {
+        let key = TextKey(text: text, font: font, width: width)
+        if let known = measured[key] { return known }
         var ink = PangoRectangle(), logical = PangoRectangle()
         pango_layout_get_extents(layout(text, font, width: width), &ink, &logical)
         func px(_ r: PangoRectangle) -> Rect {
             let s = Double(PANGO_SCALE)
             return Rect(x: Double(r.x) / s, y: Double(r.y) / s, width: Double(r.width) / s, height: Double(r.height) / s)
         }
-        return (px(ink), px(logical))
+        let result = (px(ink), px(logical))
+        measured[key] = result
+        return result
     }
 
     /// Draws a text with its top-left at the current point of `cr`.

@@ -58,8 +58,9 @@ enum EventFile {
                             fix: "an event is a flat list of key: value pairs with short lists under it; check the brackets and indentation")
         }
         let root: Node?
-        do { root = try Yams.compose(yaml: text, Resolver.basic) } catch let e as YamlError {
-            throw DataError(file: file, "not valid YAML: \(e)", fix: "check indentation and quoting near that line")
+        do { root = try Yams.compose(yaml: text, Resolver.basic) } catch {
+            let (line, message) = yamlProblem(error)
+            throw DataError(file: file, line: line, "not valid YAML: \(message)", fix: "check indentation and quoting near that line")
         }
         guard let list = root?.sequence else {
             throw DataError(file: file, line: 1, "expected a list of events", fix: "each event starts with \"- id: …\"")
@@ -120,6 +121,20 @@ enum EventFile {
                              line: line))
         }
         return out.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+    }
+
+    /// The line and a one-line message of a YAML error (Yams's own text spans several lines and
+    /// repeats the source).
+    static func yamlProblem(_ error: any Error) -> (line: Int?, message: String) {
+        switch error as? YamlError {
+        case let .scanner(context, problem, mark, _)?, let .parser(context, problem, mark, _)?,
+             let .composer(context, problem, mark, _)?:
+            let what = [context?.text, problem].compactMap { $0 }.joined(separator: ", ")
+            return (mark.line, "\(what) (column \(mark.column))")
+        default:
+            let oneLine = "\(error)".split(separator: "\n").first.map(String.init) ?? "\(error)"
+            return (nil, oneLine)
+        }
     }
 
     static func figuresByPlace(_ node: Node?, place: (String, Int) throws -> Place) throws -> [Int: [String: String]] {

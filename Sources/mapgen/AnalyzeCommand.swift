@@ -67,9 +67,8 @@ struct AnalyzeCommand: ParsableCommand {
                 return
             }
             if let file {
-                do { try AtomicFile.write(Data(analysis.geoJSON().utf8), to: file) } catch let e as OutputError {
-                    throw OutputError(path: "--geojson \(e.path)", problem: e.problem)
-                }
+                let text = try analysis.geoJSON()
+                try naming("--geojson") { try AtomicFile.write(Data(text.utf8), to: file) }
                 FileHandle.standardError.write(Data("wrote \(file.relativeDisplay)\n".utf8))
             }
             print(json ? analysis.json.encoded(indent: 2) : analysis.table, terminator: json ? "\n" : "")

@@ -61,7 +61,7 @@ struct DiffCommand: ParsableCommand {
             theatre.warnIfAfterData(to, option: "TO")
             let diff = try SituationDiff(from: from, to: to, in: theatre)
             if !outputs.isEmpty {
-                try MapDocument(diff: diff, width: px.0, height: px.1).write(outputs)
+                try naming("--out") { try MapDocument(diff: diff, width: px.0, height: px.1).write(outputs) }
                 for (_, url) in outputs { FileHandle.standardError.write(Data("wrote \(url.relativeDisplay)\n".utf8)) }
             }
             print(json ? diff.json.encoded(indent: 2) : diff.markdown, terminator: json ? "\n" : "")

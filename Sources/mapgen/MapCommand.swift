@@ -108,7 +108,7 @@ struct MapCommand: ParsableCommand {
                 let area = try Geometry.point(theatre.projection.project(place.location)).buffer(km * 1000, quadrantSegments: 32)
                 return Ring(label: b.label(round: place.name), area: area)
             }
-            try doc.write(outputs)
+            try naming("--out") { try doc.write(outputs) }
             clock.lap("write \(formats.map(\.rawValue).joined(separator: " + "))")
             for (_, url) in outputs { print("wrote \(url.relativeDisplay)") }
         }

@@ -45,14 +45,20 @@ func checkSize(_ s: (Int, Int)) throws {
 func prepareOutputFolder(_ path: String, option: String = "--out") throws -> URL {
     guard !path.isEmpty else { throw ValidationError("\(option) needs a folder name (e.g. \(option) Output)") }
     let dir = URL(fileURLWithPath: path, isDirectory: true)
-    do { try AtomicFile.checkFolder(dir) } catch let e as OutputError { throw OutputError(path: "\(option) \(e.path)", problem: e.problem) }
+    try naming(option) { try AtomicFile.checkFolder(dir) }
     return dir
 }
 
 /// Fails early, before anything is computed, when an output file could not replace what is there.
 func checkOutputs(_ urls: [URL], option: String) throws {
-    for url in urls {
-        do { try AtomicFile.checkReplaceable(url) } catch let e as OutputError { throw OutputError(path: "\(option) \(e.path)", problem: e.problem) }
+    try naming(option) { for url in urls { try AtomicFile.checkReplaceable(url) } }
+}
+
+/// Runs `body`, putting `option` before the path of any output error, so the user knows which
+/// option to change.
+func naming<T>(_ option: String, _ body: () throws -> T) throws -> T {
+    do { return try body() } catch let e as OutputError where !e.path.hasPrefix("-") {
+        throw OutputError(path: "\(option) \(e.path)", problem: e.problem)
     }
 }
 

@@ -58,9 +58,9 @@ struct ReportCommand: ParsableCommand {
                 throw ValidationError("--from \(from) is after the last reported day (\(last)): choose a range that ends by then")
             }
             report.theatre.warnIfAfterData(to, option: "--to")
-            let url = try report.write(format, into: dir) { step in
-                    FileHandle.standardError.write(Data("\(step)\n".utf8))
-                }
+            let url = try naming("--out") {
+                try report.write(format, into: dir) { step in FileHandle.standardError.write(Data("\(step)\n".utf8)) }
+            }
             print("wrote \(url.relativeDisplay)")
         }
     }

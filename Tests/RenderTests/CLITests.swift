@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import XCTest
 
 /// The command line as a user runs it: the built `mapgen` beside the test bundle.
@@ -152,6 +155,17 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(Array(png.prefix(4)), [0x89, 0x50, 0x4e, 0x47])
     }
 
+    func testARepeatedFormatIsWrittenOnceAndWhole() throws {
+        let base = try makeTemporaryFolder("twice")
+        let r = try run(["map", "--date", "2020-02-08", "--format", "svg,SVG, svg", "--size", "800x600", "--out", "out"], in: base)
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertEqual(r.out, "wrote out/2020-02-08.svg\n")
+        let svg = try Data(contentsOf: base.appendingPathComponent("out/2020-02-08.svg"))
+        let parser = XMLParser(data: svg)
+        XCTAssertTrue(parser.parse(), "well-formed SVG")
+        XCTAssertEqual(snapshot(base).keys.sorted(), ["/out", "/out/2020-02-08.svg"])
+    }
+
     func testAStoppedRunLeavesTheOldFileAndNoTemporaryFiles() throws {
         try requireBinary()
         let base = try makeTemporaryFolder("stopped")
@@ -226,6 +240,7 @@ final class CLITests: XCTestCase {
             BadInput(args: ["map"] + date + ["--out", ""], status: 64, names: "--out"),
             BadInput(args: ["map"] + date + ["--out", "file/sub"], status: 1, names: "--out"),
             BadInput(args: ["map"] + date + ["--out", "clash"], status: 1, names: "2020-02-08.svg"),
+            BadInput(args: ["map"] + date + ["--out", "/proc/mapgen-no-such-folder"], status: 1, names: "--out /proc/mapgen-no-such-folder"),
             BadInput(args: ["map"] + date, status: 64, names: "--data", data: "/nonexistent-mapgen-data"),
             BadInput(args: ["analyze"] + date + ["--geojson", ""], status: 64, names: "--geojson"),
             BadInput(args: ["analyze"] + date + ["--geojson", "."], status: 1, names: "--geojson"),
@@ -233,6 +248,7 @@ final class CLITests: XCTestCase {
             BadInput(args: ["analyze"] + date + ["--geojson", "keep/"], status: 64, names: "--geojson"),
             BadInput(args: ["analyze"] + date + ["--geojson", "-", "--json"], status: 64, names: "--geojson"),
             BadInput(args: ["analyze"] + date + ["--geojson", "file/x.geojson"], status: 1, names: "--geojson"),
+            BadInput(args: ["analyze"] + date + ["--geojson", "/proc/mapgen.geojson"], status: 1, names: "--geojson /proc/mapgen.geojson"),
             BadInput(args: ["analyze"] + date + ["--buffer", "Idlib:1e19"], status: 64, names: "--buffer"),
             BadInput(args: ["analyze", "--date", "2020-02-08xyz"], status: 64, names: "--date"),
             BadInput(args: ["diff", "2020-02-09", "2020-02-06"], status: 64, names: "mapgen diff 2020-02-06 2020-02-09"),

@@ -76,6 +76,13 @@ final class BadDataTests: XCTestCase {
         XCTAssertTrue(try loadError("Reports/events.yaml", { $0 + block })?.message.contains("nested") ?? false)
     }
 
+    func testAYAMLSyntaxErrorGivesItsLineOnOneLine() throws {
+        let e = try loadError("Reports/events.yaml", { $0 + "- id: x\n  date: [\n" })
+        XCTAssertEqual(e?.line, 1_929)
+        XCTAssertTrue(e?.message.hasPrefix("not valid YAML") ?? false, "\(String(describing: e))")
+        XCTAssertFalse(e?.message.contains("\n") ?? true)
+    }
+
     func testTheNestingBoundNeverRefusesTheShippedEventsAndAllowsModestNesting() throws {
         let text = try readText(repoRoot.appendingPathComponent("Reports/events.yaml"))
         XCTAssertNil(YAMLNesting.firstLineTooDeep(in: text))
