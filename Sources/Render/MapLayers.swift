@@ -49,7 +49,10 @@ struct ControlLayer: MapLayer {
             guard let area = r.scene.areas[side] else { continue }
             let f = r.style.fill(side)
             r.fill(area, f.alpha(f.a * fade))
-            if let h = r.style.sidePattern[side] { r.hatch(area, h) }
+            if var h = r.style.sidePattern[side] {
+                h.color = h.color.alpha(h.color.a * fade)   // faded with the fill, so that gains' hatching stands out
+                r.hatch(area, h)
+            }
             used.sides.insert(side)
         }
     }
