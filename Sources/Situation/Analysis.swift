@@ -76,7 +76,7 @@ public struct Analysis: Sendable {
         var sides = [String: JSONValue]()
         for (side, km2) in areasKm2 { sides[side.rawValue] = .rounded(km2, 0) }
         let sites = s.theatre.description.sites
-        return [
+        let value: JSONValue = [
             "date": .string(s.date.description),
             "control_areas_km2": .object(sides),
             "control_method": .string(s.theatre.description.texts.controlMethod),
@@ -95,6 +95,10 @@ public struct Analysis: Sendable {
                 ]
             }),
         ]
+        // A theatre whose sites make no zone (no zone_method) has no zone to report.
+        guard sites?.zoneMethod == nil, case .object(var fields) = value else { return value }
+        fields["de_escalation_zone"] = nil
+        return .object(fields)
     }
 
     func townJSON(_ t: NearbyTown) -> JSONValue {

@@ -35,6 +35,7 @@ final class TheatreTests: XCTestCase {
         guard case .object(let json) = try Analysis(situation: s).json as JSONValue, case .array(let posts)? = json["posts"],
               case .object(let post)? = posts.first else { return XCTFail("no posts in the JSON") }
         XCTAssertNotNil(post["blue_area_km"], "the threat side names the distance key")
+        XCTAssertNil(json["de_escalation_zone"], "the test theatre's sites make no zone")
         func text(_ v: JSONValue?) -> String? { if case .string(let s)? = v { return s } else { return nil } }
         XCTAssertEqual(text(post["computed_status"]), "cut-off")
         XCTAssertEqual(text(json["control_method"]), "Voronoi cells of the four towns, clipped to the square")
