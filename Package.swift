@@ -19,23 +19,31 @@ let package = Package(
                        providers: [.apt(["libproj-dev"])]),
         .systemLibrary(name: "CCairo", path: "Sources/CCairo", pkgConfig: "pangocairo",
                        providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
+        .systemLibrary(name: "CGDAL", path: "Sources/CGDAL", pkgConfig: "gdal",
+                       providers: [.apt(["libgdal-dev"])]),
 
         // Geometry, projection, geodesics, gazetteer. Knows nothing about drawing.
         // Swift 6 language mode: the compiler checks every sharing across threads.
         .target(name: "Geo", dependencies: ["CGEOS", "CPROJ"], swiftSettings: [.swiftLanguageMode(.v6)]),
+        // Vector files in and out through GDAL/OGR (GeoPackage, GeoJSON, KML, FlatGeobuf, CSV, …):
+        // plain value types outside, every OGR handle inside.
+        .target(name: "VectorIO", dependencies: ["Geo", "CGDAL"], swiftSettings: [.swiftLanguageMode(.v6)]),
         // The domain: reports, posts, control, the situation at a date.
-        .target(name: "Situation", dependencies: ["Geo", .product(name: "Yams", package: "Yams")],
+        .target(name: "Situation", dependencies: ["Geo", "VectorIO", .product(name: "Yams", package: "Yams")],
                 swiftSettings: [.swiftLanguageMode(.v6)]),
+        // The situation as vector layers (export) and datasets into the theatre (ACLED, GeoNames).
+        .target(name: "Exchange", dependencies: ["Geo", "Situation", "VectorIO"], swiftSettings: [.swiftLanguageMode(.v6)]),
         // Cairo/Pango drawing of a situation into SVG and PNG.
         .target(name: "Render", dependencies: ["Geo", "Situation", "CCairo"],
                 swiftSettings: [.swiftLanguageMode(.v6)]),
         .executableTarget(name: "mapgen", dependencies: [
-            "Geo", "Situation", "Render",
+            "Geo", "Situation", "Render", "VectorIO", "Exchange",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: [.swiftLanguageMode(.v6)]),
 
         .testTarget(name: "GeoTests", dependencies: ["Geo"]),
         .testTarget(name: "SituationTests", dependencies: ["Situation", "Geo"]),
+        .testTarget(name: "VectorIOTests", dependencies: ["VectorIO", "Exchange", "Situation", "Geo"], swiftSettings: [.swiftLanguageMode(.v6)]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Situation", "Geo", "CCairo"]),
     ],
     swiftLanguageModes: [.v5]

@@ -201,6 +201,10 @@ struct Furniture {
             if used.convoys { entry(theatre.texts.convoyLegend, draw: { canvas.draw(.convoy, at: $0, style: style) }) }
             if used.strikes { entry("Air strike or shelling, with reported deaths", draw: { canvas.draw(.strike, at: $0, style: style) }) }
         }
+        if used.imported {
+            entry("Event from ACLED (dashed circle: place known only to 10–25 km)",
+                  draw: { MapRenderer.drawImportedSymbol(at: $0, canvas: canvas, unit: u) })
+        }
 
         head("Base map")
         entry("City / town", draw: { c in

@@ -32,6 +32,7 @@ struct MapRenderer {
         var uncertainty = false
         var rings = false
         var gains: Set<Side> = []
+        var imported = false
     }
 
     func draw() -> Used {
@@ -47,6 +48,7 @@ struct MapRenderer {
         // The fills and lines, in the theatre's layer order (MapLayers.swift); marks and labels follow.
         for layer in layers { layer.draw(self, &used) }
 
+        used.imported = drawImportedEvents()
         clock.lap("    basemap, control, lines")
         var labels = LabelPlacer(bounds: layout.map.insetBy(4 * layout.unit))
         // Corners hold the furniture; keep labels out of them.

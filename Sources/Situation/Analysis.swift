@@ -87,6 +87,7 @@ public struct Analysis: Sendable {
                 "approximate": true,
             ],
             "posts": .array(s.posts.map(postJSON)),
+            "imported_events": importedEventsJSON,
             "buffers": .array(buffers.map { b in
                 [
                     "place": .string(b.place.name), "km": .rounded(b.km, 2),
@@ -207,6 +208,7 @@ public struct Analysis: Sendable {
             out += "\n  Computed and reported status differ for: \(disagreements.map { "\($0.post.id) \($0.post.shortName)" }.joined(separator: ", ")).\n"
             out += "  Positions are approximate and control is assessed per town, so both are shown.\n"
         }
+        out += importedEventsTable
         for b in buffers {
             out += String(format: "\nWithin %.1f km of %@: %d towns, %d posts\n", b.km, b.place.name, b.towns.count, b.posts.count)
             var bySide = [String: [String]]()

@@ -21,9 +21,15 @@ struct BasemapLayer {
     init(_ dir: URL, _ name: String, _ kind: Kind) throws {
         let url = dir.appendingPathComponent(name)
         let file = url.relativeDisplay
+        try self.init(file: file, name: name, kind: kind) { try Self.read(readText(url), file: file) }
+    }
+
+    /// A layer whose geometry `source` gives (the GeoJSON file, or a source declared in
+    /// `sources.tsv` and read through OGR), checked the same way; problems name `file`.
+    init(file: String, name: String, kind: Kind, source: () throws -> Geometry) throws {
         self.file = file
         lonLat = try Self.checking(file) {
-            let raw = try Self.read(readText(url), file: file)
+            let raw = try source()
             let shapes = raw.shapes
             switch kind {
             case .polygons:

@@ -33,6 +33,8 @@ public struct Event: Sendable {
     public let sources: [Source]
     public let conflictsWith: [String]
     public let line: Int
+    /// Set for events imported from a dataset (ACLED): their own id, point and precision.
+    public var imported: ImportedRecord? = nil
 
     /// Every source of the event and of its claims.
     public var allSources: [Source] { sources + claims.flatMap(\.sources) }

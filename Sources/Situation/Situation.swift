@@ -56,6 +56,8 @@ public struct Situation: Sendable {
     public let reported: [Event]
     /// Events in the window that are neither movements nor strikes (talks, statements, new posts…).
     public let windowEvents: [Event]
+    /// Events imported from ACLED in the window, with their points in map metres.
+    public let imported: [ImportedMark]
     /// Conflicting claims dated within the window (kept, not applied).
     public let conflictingClaims: [ControlClaim]
     /// A zone the theatre draws as the hull of one kind of site (e.g. a de-escalation
@@ -121,6 +123,9 @@ public struct Situation: Sendable {
 
         let recent = theatre.events.filter { window.contains($0.date) }
         reported = recent
+        imported = try recent.compactMap { e in
+            try e.imported.map { ImportedMark(event: e, record: $0, point: try proj.project($0.location)) }
+        }
         movements = try recent.compactMap { e in
             guard e.kind == .convoy, let a = e.origin, let b = e.destination, a.id != b.id else { return nil }
             return Movement(event: e, from: try proj.project(a.location), to: try proj.project(b.location))
@@ -129,7 +134,7 @@ public struct Situation: Sendable {
             try e.places.filter { $0.country == theatre.country }.map { Strike(event: e, place: $0, point: try proj.project($0.location)) }
         }
         let drawn = Set(movements.map(\.event.id) + strikes.map(\.event.id))
-        windowEvents = recent.filter { !drawn.contains($0.id) }
+        windowEvents = recent.filter { !drawn.contains($0.id) && $0.imported == nil }
 
         var previous = [Int: Side]()
         var changes: [ControlChange] = []

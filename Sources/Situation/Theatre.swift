@@ -96,7 +96,13 @@ public struct Theatre: Sendable {
         }
         clock.lap("  posts")
         let (eventsText, eventsFile) = try text(repDir, "events.yaml")
-        let events = try EventFile.parse(eventsText, file: eventsFile, gazetteer: gazetteer)
+        var events = try EventFile.parse(eventsText, file: eventsFile, gazetteer: gazetteer)
+        // Events imported from ACLED (`mapgen import acled`), when there are any.
+        let importedURL = repDir.appendingPathComponent(ImportedEventTable.fileName)
+        if FileManager.default.fileExists(atPath: importedURL.path) {
+            events = (events + (try ImportedEventTable.parse(readText(importedURL), file: importedURL.relativeDisplay)))
+                .sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        }
         clock.lap("  events")
         let (controlText, controlFile) = try text(repDir, "control.tsv")
         var control = try ControlLog.parse(controlText, file: controlFile, gazetteer: gazetteer, sides: d.sides)
@@ -154,18 +160,34 @@ public struct Theatre: Sendable {
     static func loadBasemap(_ d: TheatreDescription, projection: MapProjection) throws -> Basemap {
         let m = d.basemap
         let dir = d.folder.appendingPathComponent(m.dir)
+        // Layers the theatre declares from other sources (any format OGR reads), else the GeoJSON files.
+        let sourcesURL = dir.appendingPathComponent(BasemapSources.fileName)
+        let declared = FileManager.default.fileExists(atPath: sourcesURL.path)
+            ? try BasemapSources.parse(readText(sourcesURL), file: sourcesURL.relativeDisplay, directory: dir) : [:]
+        func layer(_ name: String, _ kind: BasemapLayer.Kind) throws -> BasemapLayer {
+            guard let s = declared[(name as NSString).deletingPathExtension] else { return try BasemapLayer(dir, name, kind) }
+            return try BasemapLayer(file: "\(s.file):\(s.line)", name: name, kind: kind) { try BasemapSources.geometry(s) }
+        }
+        /// A file named relative to the theatre's folder: a basemap layer when it lies in the basemap folder.
+        func layer(path: String, _ kind: BasemapLayer.Kind) throws -> BasemapLayer {
+            let url = d.folder.appendingPathComponent(path)
+            if url.deletingLastPathComponent().standardizedFileURL == dir.standardizedFileURL {
+                return try layer(url.lastPathComponent, kind)
+            }
+            return try BasemapLayer(d.folder, path, kind)
+        }
         /// A layer the theatre leaves out is empty: not drawn.
         func optional(_ name: String?, _ kind: BasemapLayer.Kind) throws -> Geometry {
             guard let name else { return try .empty }
-            return try BasemapLayer(dir, name, kind).projected(projection)
+            return try layer(name, kind).projected(projection)
         }
-        let land = try BasemapLayer(dir, m.land, .polygons)
-        let border = try m.border.map { try BasemapLayer(dir, $0, .lines) }
+        let land = try layer(m.land, .polygons)
+        let border = try m.border.map { try layer($0, .lines) }
         let seed = d.controlLand.seed.lonLat
         let controlLL: Geometry
         if let file = d.controlLand.file {
             // A polygon of the ground control areas may cover, cut to the land.
-            let given = try BasemapLayer(d.folder, file, .polygons)
+            let given = try layer(path: file, .polygons)
             controlLL = try given.checking { try land.lonLat.intersection(given.lonLat).polygonal }
         } else if let border {
             controlLL = try border.checking { try controlledLand(land: land.lonLat, border: border.lonLat, seed: seed) }
@@ -185,7 +207,7 @@ public struct Theatre: Sendable {
                        provinces: try optional(m.provinces, .lines),
                        controlLand: try land.checking { try projection.project(controlLL) },
                        borderReach: try border.map { b in try b.checking { try borderMetres.buffer(reachKm * 1000, quadrantSegments: 4) } } ?? .empty,
-                       insetCountries: try BasemapLayer(d.folder, d.inset.file, .polygons).lonLat)
+                       insetCountries: try layer(path: d.inset.file, .polygons).lonLat)
     }
 
     /// How many GeoJSON files the basemap is made of.
