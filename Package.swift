@@ -36,14 +36,23 @@ let package = Package(
         // Cairo/Pango drawing of a situation into SVG and PNG.
         .target(name: "Render", dependencies: ["Geo", "Situation", "CCairo"],
                 swiftSettings: [.swiftLanguageMode(.v6)]),
+        // Reading text: place mentions in English, Arabic, French and Turkish, resolved in context.
+        .target(name: "Geoparse", dependencies: ["Geo"], swiftSettings: [.swiftLanguageMode(.v6)]),
+        // From news text to candidate events: lexicon cues, dates, figures, attribution; review and apply.
+        .target(name: "Ingest", dependencies: ["Geo", "Situation", "Geoparse", .product(name: "Yams", package: "Yams")],
+                swiftSettings: [.swiftLanguageMode(.v6)]),
         .executableTarget(name: "mapgen", dependencies: [
-            "Geo", "Situation", "Render", "VectorIO", "Exchange",
+            "Geo", "Situation", "Render", "VectorIO", "Exchange", "Geoparse", "Ingest",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: [.swiftLanguageMode(.v6)]),
 
         .testTarget(name: "GeoTests", dependencies: ["Geo"]),
         .testTarget(name: "SituationTests", dependencies: ["Situation", "Geo"]),
         .testTarget(name: "VectorIOTests", dependencies: ["VectorIO", "Exchange", "Situation", "Geo"], swiftSettings: [.swiftLanguageMode(.v6)]),
+        .testTarget(name: "GeoparseTests", dependencies: ["Geoparse", "Geo"], exclude: ["Fixtures"],
+                    swiftSettings: [.swiftLanguageMode(.v6)]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Geoparse", "Situation", "Geo"],
+                    swiftSettings: [.swiftLanguageMode(.v6)]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Situation", "Geo", "CCairo"]),
     ],
     swiftLanguageModes: [.v5]

@@ -9,9 +9,11 @@ rows from the five seed reports (facts only).  Output is deterministic.
 import calendar
 import csv
 import difflib
+import json
 import math
 import os
 import re
+import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -195,7 +197,110 @@ def areas_in(text):
     return [box for pat, box in AREAS if re.search(pat, t)]
 
 
+# ------------------------------------------------------------------ the Swift matcher
+# Names this script's own matching misses go to `mapgen resolve --json -` (the geoparser's
+# matcher: spelling keys, articles anywhere, Arabic/Turkish/French forms). A first pass collects
+# them, one batch call resolves them, the second pass uses the answers.
+SWIFT = {}        # name -> resolve JSON object
+PENDING = set()   # names to ask about
+CONTEXT = {}      # source file -> [(date, lat, lon)] of the places this script matched itself (pass 1)
+CURRENT = {"file": "", "date": ""}
+
+
+def mapgen_command():
+    if os.environ.get("MAPGEN_BIN"):
+        return [os.environ["MAPGEN_BIN"]]
+    for b in ("release", "debug"):
+        exe = os.path.join(REPO, ".build", b, "mapgen")
+        if os.path.exists(exe):
+            return [exe]
+    return ["swift", "run", "--package-path", REPO, "-c", "release", "mapgen"]
+
+
+def swift_resolve(names):
+    names = sorted(n for n in names if n and "\n" not in n)
+    if not names:
+        return
+    cmd = mapgen_command() + ["resolve", "--json", "--near-misses", "--data", REPO, "-"]
+    try:
+        res = subprocess.run(cmd, input="\n".join(names) + "\n", capture_output=True, text=True, check=True)
+    except (OSError, subprocess.CalledProcessError) as e:
+        sys.exit("error: the Swift matcher failed (%s): build it with `swift build -c release` or set MAPGEN_BIN" % e)
+    for line in res.stdout.splitlines():
+        if line.startswith("{"):
+            o = json.loads(line)
+            SWIFT[o["query"]] = o
+
+
+def near_reported(p, km_max):
+    """A place this script matched itself, in the same source file within 3 days, lies within
+    km_max of p: the reports of those days are about that neighbourhood."""
+    d0 = CURRENT["date"]
+    if not d0:
+        return False
+    for d, la, lo in CONTEXT.get(CURRENT["file"], []):
+        if abs(day_number(d) - day_number(d0)) <= 3 and km(la, lo, p["lat"], p["lon"]) <= km_max:
+            return True
+    return False
+
+
+def day_number(d):
+    y, m, dd = (int(x) for x in d[:10].split("-"))
+    return (y * 12 + m) * 31 + dd
+
+
+def swift_match(name, boxes, default_box, places):
+    """The geoparser's answer for a name, accepted only when it is certain (a wrong match moves
+    a village to the wrong side): an exact or spelling-key match (never a transliteration) to
+    one place of places.tsv (or several within 3 km) inside the stated area (or the file's
+    default area, when the name has no known homonym); a spelling match must also lie within
+    15 km of a place the same source reports within 3 days (unless an area is stated), and a
+    near miss (spelling distance over 1, up to 1.75, and a key of 4 consonants or more: Trinbeh ~
+    Turumbah) within 6 km."""
+    o = SWIFT.get(name)
+    if o is None:
+        PENDING.add(name)
+        return None, None
+    if not o.get("found") or o.get("match") not in ("exact", "spelling"):
+        return None, None
+    cands = o.get("candidates") or [{"id": o["id"], "name": o["name"], "lat": o["lat"], "lon": o["lon"]}]
+    ps = [places[c["id"]] for c in cands if isinstance(c["id"], int) and c["id"] in places]
+    if not ps:
+        return None, None
+    if boxes:
+        inside = [p for p in ps if any(in_box(p, b) for b in boxes)]
+    else:
+        if skel(o["name"]) in HOMONYMS or skel(name) in HOMONYMS:
+            return None, None
+        inside = [p for p in ps if in_box(p, default_box)]
+    if not inside:
+        return None, None
+    far = max(km(a["lat"], a["lon"], b["lat"], b["lon"]) for a in inside for b in inside)
+    if far > 3.0:
+        return None, None
+    p = sorted(inside, key=lambda p: (-p["rank"], p["id"]))[0]
+    how = o["match"]
+    if o["match"] == "spelling":
+        if o.get("close", True):
+            if not boxes and not near_reported(p, 15):
+                return None, None
+        else:
+            if o.get("distance", 9) > 1.75 or o.get("key_consonants", 0) < 4 or not near_reported(p, 6):
+                return None, None
+            how = "near-miss spelling (distance %.2f, next to places reported the same days)" % o["distance"]
+    return p["id"], "geoparser %s match '%s' -> %s" % (how, name, p["name"])
+
+
 def match_name(name, boxes, default_box, places, index):
+    """-> (place_id or None, reason)"""
+    pid, reason = python_match(name, boxes, default_box, places, index)
+    if pid or not reason.startswith(("no gazetteer name", "'")):
+        return pid, reason
+    spid, sreason = swift_match(name, boxes, default_box, places)
+    return (spid, sreason) if spid else (pid, reason)
+
+
+def python_match(name, boxes, default_box, places, index):
     """-> (place_id or None, reason)"""
     k = skel(name)
     if not k or len(k) < 2:
@@ -263,6 +368,14 @@ def split_pieces(place):
 
 
 def main():
+    # Pass 1 collects the names this script cannot match; the geoparser resolves them in one
+    # batch; pass 2 builds the data with its answers.
+    build(write=False)
+    swift_resolve(PENDING)
+    build(write=True)
+
+
+def build(write):
     places, index = load_places()
     rows = []
     extra = []
@@ -306,6 +419,7 @@ def main():
 
     # ---- 2. change files
     def handle(fname, r, date, dnote, holder, conf, flags):
+        CURRENT["file"], CURRENT["date"] = fname, date or ""
         title, url, note = r["source_title"], r["source_url"], r.get("note", "")
         outlet, via = outlet_of(title, url)
         pub, pnote = pub_date(title, date)
@@ -341,7 +455,7 @@ def main():
                         break
                     pid, reason2 = match_name(a, boxes, DEFAULT_AREA[fname], places, index)
                     if pid:
-                        reason = "matched by variant '%s'" % a
+                        reason = "matched by variant '%s'" % a + (" (%s)" % reason2 if reason2 and "geoparser" in reason2 else "")
             if not pid:
                 unmatched.append((fname, r["date"], r["place"], piece, reason))
                 continue
@@ -520,6 +634,12 @@ def main():
                 r["role"] = "claim"
                 r["note"] += "; reversed the same day per the next report: not applied"
 
+    if not write:
+        for r in rows:
+            if r["kind"] in ("changes_2017_2019", "control_changes") and "geoparser" not in r["note"]:
+                p = places[r["pid"]]
+                CONTEXT.setdefault(r["kind"], []).append((r["date"], p["lat"], p["lon"]))
+        return
     # ---- 6. write
     out = []
     for r in rows:
@@ -535,8 +655,12 @@ def main():
         f.write("source\tdate\tsource_place\tpiece\treason\n")
         for u in unmatched:
             f.write("\t".join(re.sub(r"[\t\n]", " ", x) for x in u) + "\n")
-    print("wrote %s: %d rows (%d baseline); %d unmatched pieces" % (
-        OUT, len(out), sum(1 for r in rows if r["kind"] == "baseline"), len(unmatched)))
+    print("still unmatched (source, date, source place, piece, reason):")
+    for u in unmatched:
+        print("  " + " | ".join(re.sub(r"[\t\n]", " ", x) for x in u))
+    geo = sum(1 for r in rows if "geoparser" in r.get("note", ""))
+    print("wrote %s: %d rows (%d baseline, %d matched by the geoparser); %d unmatched pieces" % (
+        OUT, len(out), sum(1 for r in rows if r["kind"] == "baseline"), geo, len(unmatched)))
 
 
 if __name__ == "__main__":

@@ -3,9 +3,14 @@ import Foundation
 /// What kind of thing a gazetteer entry is, from its GeoNames feature class and code.
 public enum PlaceKind: String, Sendable, CaseIterable {
     case city, town, village, hill, airbase, crossing, base, camp, site
+    /// From `regions.tsv` and the other name tables: they are read by the geoparser and never drawn.
+    case province, country, capital, road
 
     init(featureClass: Substring, code: Substring, rank: Int) {
         switch (featureClass, code) {
+        case ("A", "PCLI"), ("A", "PCL"), ("A", "PCLD"): self = .country
+        case ("A", "ADM1"), ("A", "ADM2"), ("A", "ADMD"): self = .province
+        case ("P", "PPLC"): self = .capital
         case ("S", "AIRB"), ("S", "AIRF"), ("S", "AIRP"), ("S", "AIRH"): self = .airbase
         case ("S", "PSTB"): self = .crossing
         case ("S", "MILB"), ("S", "INSM"): self = .base
@@ -85,6 +90,14 @@ public struct Gazetteer: Sendable {
         return Gazetteer(places: places, byKey: keys, byID: byID)
     }
 
+    /// `regions.tsv` beside `places.tsv` (countries, provinces, capitals and cities outside the map's box),
+    /// or no rows when the file is absent. Kept apart from the map's gazetteer so the map does not change.
+    public static func loadRegions(directory: URL) throws -> [Place] {
+        let file = directory.appendingPathComponent("regions.tsv")
+        guard FileManager.default.fileExists(atPath: file.path) else { return [] }
+        return try parsePlaces(readText(file), file: file.relativeDisplay)
+    }
+
     /// Loads `places.tsv` (GeoNames columns) and, when present, `arabic.tsv` beside it.
     public static func load(directory: URL) throws -> Gazetteer {
         let file = directory.appendingPathComponent("places.tsv")
@@ -109,8 +122,9 @@ public struct Gazetteer: Sendable {
             guard seenIDs.insert(id).inserted else {
                 throw DataError(file: file, line: line, "duplicate place id \(id)", fix: "give each row its own id")
             }
-            // Empty means unknown (GeoNames leaves population empty or 0); anything else must be a number.
-            let population = try field.optionalInt(f[14], "population (column 15)", in: 0...100_000_000, example: "30000") ?? 0
+            // Empty means unknown (GeoNames leaves population empty or 0); anything else must be a number
+            // (up to a country's: regions.tsv has Russia and the United States).
+            let population = try field.optionalInt(f[14], "population (column 15)", in: 0...2_000_000_000, example: "30000") ?? 0
             let rank = try (f.count > 20 ? field.optionalInt(f[20], "rank (column 21)", in: 1...5, example: "3") : nil)
                 ?? Self.rank(population: population, code: f[7])
             let source = f.count > 19 && !f[19].isEmpty ? String(f[19]) : "GeoNames \(id)"

@@ -126,7 +126,7 @@ public struct Theatre: Sendable {
             areaRows = areas.rows
         }
         clock.lap("  areas")
-        let sheets = try d.styles.map { try StyleSheet.load(root.appendingPathComponent($0)) }
+        let sheets = try d.styles.map { try StyleSheet.load(d.stylesBase.appendingPathComponent($0)) }
         let v = d.view
         let corners = try [LonLat(lon: v.west, lat: v.south), LonLat(lon: v.east, lat: v.south),
                            LonLat(lon: v.west, lat: v.north), LonLat(lon: v.east, lat: v.north)].map(projection.project)

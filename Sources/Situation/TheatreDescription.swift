@@ -157,7 +157,17 @@ public struct TheatreDescription: Sendable {
     /// The map's area and line layers by name, bottom first (nil: the renderer's standard order).
     public let layers: [String]?
     /// The folder holding `theatre.yaml`, `Gazetteer/` and `Reports/`.
-    public let folder: URL
+    public private(set) var folder: URL
+    /// The folder the style paths are relative to (where theatre.yaml was read).
+    public let stylesBase: URL
+
+    /// The same theatre with its data read from another folder (e.g. a scratch copy to validate
+    /// merged reports); style files are still found from where theatre.yaml was read.
+    public func relocated(to other: URL) -> TheatreDescription {
+        var copy = self
+        copy.folder = other
+        return copy
+    }
 
     /// The raw file's shape (keys in snake_case).
     private struct File: Decodable {
@@ -243,7 +253,7 @@ public struct TheatreDescription: Sendable {
         id = f.id; title = f.title; languages = f.languages; view = f.view; projection = f.projection
         controlLand = f.controlLand; self.sides = sides; sideStyles = entries; wayOut = f.wayOut; sites = f.sites
         highways = f.highways; inset = f.inset; basemap = f.basemap; dates = f.dates; credits = f.credits
-        texts = f.texts; styles = f.styles ?? []; layers = f.layers; self.folder = folder
+        texts = f.texts; styles = f.styles ?? []; layers = f.layers; self.folder = folder; stylesBase = folder
     }
 
     /// The side with this id, if the theatre has one.

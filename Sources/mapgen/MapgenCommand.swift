@@ -26,7 +26,8 @@ struct Mapgen: ParsableCommand {
           mapgen --theatre NAME --date YYYY-MM-DD    a map of another theatre
         """,
         subcommands: [MapCommand.self, AnalyzeCommand.self, DiffCommand.self, ReportCommand.self, ResolveCommand.self,
-                      CheckCommand.self, TheatresCommand.self, ExportCommand.self, ImportCommand.self, GazetteerCommand.self],
+                      GeoparseCommand.self, IngestCommand.self, CheckCommand.self, TheatresCommand.self, ExportCommand.self,
+                      ImportCommand.self, GazetteerCommand.self],
         defaultSubcommand: MapCommand.self)
 
     static func main() {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Geo
+import Geoparse
 import Situation
 
 struct ResolveCommand: ParsableCommand {
@@ -8,52 +9,81 @@ struct ResolveCommand: ParsableCommand {
         commandName: "resolve",
         abstract: "Show what the gazetteer resolves place names to.",
         discussion: """
-        Spelling variants listed in places.tsv, case and diacritics do not matter. \
-        An unknown name gets the nearest candidates and the command exits with status 1.
+        Uses the geoparser's matcher: spelling variants listed in places.tsv, case, diacritics, \
+        articles, names in the other scripts and languages the gazetteer holds; also provinces, \
+        countries, sites and roads. An unknown name gets the nearest candidates and the command \
+        exits with status 1. With - as a name, names are read from standard input, one per line, and \
+        --json prints one JSON object per line (for batch use, e.g. tools/build_control.py).
         """)
 
-    @Argument(help: "Place names as reports write them.")
+    @Argument(help: "Place names as reports write them (- reads them from standard input).")
     var names: [String]
 
     @Flag(help: "Print JSON instead of a table.")
     var json = false
 
+    /// For tools/build_control.py: also answer spellings up to 1 beyond the usual distance,
+    /// marked "close": false, for the caller to check against dates and neighbouring places.
+    @Flag(name: .customLong("near-misses"), help: .hidden)
+    var nearMisses = false
+
     @OptionGroup var dataOptions: DataOptions
 
     func run() throws {
-        let gazetteer = try reportingErrors {
-            try Gazetteer.load(directory: dataOptions.root.appendingPathComponent("Gazetteer"))
+        let parser = try reportingErrors { try Geoparser.load(dataRoot: dataOptions.root) }
+        let batch = names.contains("-")
+        var queries: [String] = []
+        for n in names {
+            if n == "-" {
+                let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+                queries += input.split(whereSeparator: \.isNewline).map(String.init)
+            } else {
+                queries.append(n)
+            }
         }
         var unknown = 0
         var rows: [[String: Any]] = []
-        for name in names {
-            let matches = gazetteer.matches(name)
-            guard let p = matches.first else {
+        for name in queries {
+            var row: [String: Any]
+            if let r = parser.resolve(name: name, slack: nearMisses ? 1 : 0), r.close || nearMisses {
+                let p = r.place
+                row = ["query": name, "found": true, "name": p.name, "id": Int(p.id) ?? p.id as Any,
+                       "lat": p.lat, "lon": p.lon, "kind": p.kind, "country": r.country, "source": r.source,
+                       "match": r.match.rawValue, "confidence": r.confidence, "close": r.close]
+                if r.match == .spelling { row["distance"] = r.distance; row["key_consonants"] = r.keyConsonants }
+                if let ar = r.arabic { row["arabic"] = ar }
+                if !r.alternatives.isEmpty {
+                    row["also"] = r.alternatives.map { "\($0.name) (\($0.id))" }
+                    row["candidates"] = ([p] + r.alternatives).map {
+                        ["id": Int($0.id) ?? $0.id as Any, "name": $0.name, "kind": $0.kind, "lat": $0.lat, "lon": $0.lon]
+                    }
+                }
+                if !json {
+                    let also = r.alternatives.isEmpty ? "" : "  [\(r.alternatives.count) other place(s) share this name]"
+                    let how = r.match == .exact ? "" : "  (\(r.match.rawValue) match\(r.match == .spelling ? String(format: ", distance %.2f", r.distance) : ""))"
+                    print(String(format: "%@ → %@%@  %.5f N %.5f E  %@  id %@  source: %@%@%@", name, p.name,
+                                 r.arabic.map { " (\($0))" } ?? "", p.lat, p.lon, p.kind, p.id, r.source, also, how))
+                }
+            } else {
                 unknown += 1
-                let s = gazetteer.suggestions(for: name)
-                rows.append(["query": name, "found": false, "did_you_mean": s])
+                let s = parser.suggestions(for: name)
+                row = ["query": name, "found": false, "did_you_mean": s]
                 if !json {
                     print("\(name): not in the gazetteer" + (s.isEmpty ? "" : " (did you mean \(s.map { "\"\($0)\"" }.joined(separator: ", "))?)"))
                 }
-                continue
             }
-            var row: [String: Any] = ["query": name, "found": true, "name": p.name, "id": p.id,
-                                      "lat": p.location.lat, "lon": p.location.lon, "kind": p.kind.rawValue,
-                                      "country": p.country, "source": p.source]
-            if let ar = p.arabic { row["arabic"] = ar }
-            if matches.count > 1 { row["also"] = matches.dropFirst().map { "\($0.name) (\($0.id))" } }
-            rows.append(row)
-            if !json {
-                let also = matches.count > 1 ? "  [\(matches.count - 1) other place(s) share this name]" : ""
-                print(String(format: "%@ → %@%@  %.5f N %.5f E  %@  id %d  source: %@%@", name, p.name,
-                             p.arabic.map { " (\($0))" } ?? "", p.location.lat, p.location.lon, p.kind.rawValue,
-                             p.id, p.source, also))
+            if json && batch {
+                let data = try JSONSerialization.data(withJSONObject: row, options: [.sortedKeys, .withoutEscapingSlashes])
+                print(String(decoding: data, as: UTF8.self))
+            } else {
+                rows.append(row)
             }
         }
-        if json {
+        if json && !batch {
             let data = try JSONSerialization.data(withJSONObject: rows, options: [.prettyPrinted, .sortedKeys])
             print(String(decoding: data, as: UTF8.self))
         }
-        if unknown > 0 { throw ExitCode(1) }
+        // In batch mode unknown names are answers, not errors.
+        if unknown > 0 && !batch { throw ExitCode(1) }
     }
 }

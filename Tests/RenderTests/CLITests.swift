@@ -308,7 +308,7 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(ok.status, 0, ok.err)
         let rows = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(ok.out.utf8)) as? [[String: Any]])
         XCTAssertEqual(rows.map { $0["name"] as? String }, ["Saraqib", "Kafr Lusin", "Al-Mastumah", "Binnish", "Sarmin", "Taftanaz"])
-        let unknown = try run(["resolve", "Saraqep"])
+        let unknown = try run(["resolve", "Saraqiz"])
         XCTAssertEqual(unknown.status, 1)
         XCTAssertTrue(unknown.out.contains("did you mean \"Saraqib\""), unknown.out)
     }
