@@ -54,7 +54,10 @@ public struct Theatre: Sendable {
 
     /// Loads the theatre whose folder (holding `theatre.yaml`, `Gazetteer/` and `Reports/`) is `root`.
     public static func load(from root: URL) throws -> Theatre {
-        try load(TheatreDescription.load(folder: root))
+        var clock = Stopwatch()
+        let description = try TheatreDescription.load(folder: root)
+        clock.lap("  theatre.yaml")
+        return try load(description)
     }
 
     /// Loads the theatre a description names.
