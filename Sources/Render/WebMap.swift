@@ -164,7 +164,7 @@ public struct WebMap {
         style: function (f) {
           switch (f.properties.layer) {
             case "land": return { stroke: false, fillColor: "#ece6da", fillOpacity: 1 };
-            case "syria": return { stroke: false, fillColor: "#f7f3ea", fillOpacity: 1 };
+            case "home": return { stroke: false, fillColor: "#f7f3ea", fillOpacity: 1 };
             case "lake": return { stroke: false, fillColor: "#b9d3e6", fillOpacity: 1 };
             case "province": return { color: "#9a8f7d", weight: 0.8, dashArray: "4 3", fill: false };
             case "border": return { color: "#5a5147", weight: 1.6, dashArray: "8 3 2 3", fill: false };
@@ -278,7 +278,7 @@ public struct WebMap {
         var div = L.DomUtil.create("div", "legend");
         div.innerHTML = "<b>Control (assessed)</b><br>" +
           ["government", "opposition", "sdf", "contested"].map(function (s) { return "<i style=\"background:" + sideFill[s] + "\"></i>" + s; }).join("<br>") +
-          "<br><i style=\"background:#7a1f1a;height:3px;border:0\"></i>front line<br><b>Turkish posts</b><br>" +
+          "<br><i style=\"background:#7a1f1a;height:3px;border:0\"></i>front line<br><b>Observation posts</b><br>" +
           Object.keys(postColour).map(function (k) { return "<b class=\"dot\" style=\"background:" + postColour[k] + "\"></b>" + esc(postLabel[k]); }).join("<br>") +
           "<br><b class=\"dot\" style=\"background:#b58ae0;border-color:#6b2fa3\"></b>event (click for sources)<br><b class=\"dot\" style=\"background:none;border-color:#333\"></b>town changed hands";
         return div;

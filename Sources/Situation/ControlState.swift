@@ -24,11 +24,13 @@ public struct ControlState: Sendable {
         let view = try Geometry.rectangle(theatre.view)
         areaInViewKm2 = try areas.mapValues { try $0.intersection(view).area / 1e6 }
         clock.lap("  control areas")
-        if let gov = areas[.government], let opp = areas[.opposition] {
-            frontLine = try gov.boundary().intersection(try opp.boundary()).lineMerge()
-        } else {
-            frontLine = try .empty
+        // Where the areas of each pair the theatre names meet.
+        var fronts: [Geometry] = []
+        for pair in theatre.description.frontLines {
+            guard let a = areas[pair[0]], let b = areas[pair[1]] else { continue }
+            fronts.append(try a.boundary().intersection(try b.boundary()).lineMerge())
         }
+        frontLine = fronts.count == 1 ? fronts[0] : fronts.isEmpty ? try .empty : try Geometry.collection(fronts).lineMerge()
         clock.lap("  front line")
     }
 

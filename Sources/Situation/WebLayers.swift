@@ -88,7 +88,7 @@ extension Theatre {
         let box = try Geometry.rectangle(Rect(minX: v.minX - margin, minY: v.minY - margin, maxX: v.maxX + margin, maxY: v.maxY + margin))
         let b = basemap
         var w = MixedFeatureCollection(name: "web")
-        for (layer, g) in [("land", b.land), ("syria", b.syria), ("lake", b.lakes), ("province", b.provinces),
+        for (layer, g) in [("land", b.land), ("home", b.controlLand), ("lake", b.lakes), ("province", b.provinces),
                            ("border", b.border), ("river", b.rivers)] {
             let cut = try g.intersection(box)
             if cut.isEmpty { continue }

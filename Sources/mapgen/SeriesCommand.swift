@@ -113,7 +113,7 @@ struct SeriesCommand: ParsableCommand {
             try Parallel.forEach(count: days.count, jobs: jobs, worker: { RenderWorker() }) { i, worker in
                 let day = days[i]
                 let situation = try Situation(at: day, in: theatre, windowDays: window, control: states[i])
-                let doc = MapDocument(situation: situation, width: w, height: h)
+                let doc = try MapDocument(situation: situation, width: w, height: h)
                 let r = try doc.render(formats, frameWidth: animate ? frameWidth : thumbWidth, worker: worker)
                 try AtomicFile.write(mapFiles[i].map { f, url in (url, r.files[f] ?? Data()) })
                 guard let frame = r.frame else { return }

@@ -78,10 +78,10 @@ struct WebCommand: ParsableCommand {
                 layers.withLock { $0[i] = l }
                 progress.step(days[i].description)
             }
-            let page = WebMap(title: "Northwest Syria (Idlib), \(from.longDescription) – \(to.longDescription)",
+            let page = WebMap(title: "\(theatre.description.title), \(from.longDescription) – \(to.longDescription)",
                               view: try theatre.viewLonLat(), basemap: try theatre.webBasemap(),
                               dates: layers.withLock { $0 }.compactMap { $0 }, windowDays: window,
-                              credits: "Made with mapgen from sourced reports; control is assessed from town-level reports and every post position is approximate. Basemap: GSHHG 2.3.7 (LGPL-3+), Natural Earth. Places: GeoNames (CC BY 4.0).")
+                              credits: "Made with mapgen from sourced reports; control is assessed from town-level reports and every post position is approximate. " + theatre.description.credits.joined(separator: " "))
             let files = try page.files(leaflet: leafletDir).map { (dir.appendingPathComponent($0.0), $0.1) }
             try AtomicFile.write(files)
             print("wrote \(dir.appendingPathComponent("index.html").relativeDisplay) (\(days.count) dates; open it in a browser, no network needed)")

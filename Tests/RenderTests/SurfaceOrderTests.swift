@@ -11,7 +11,7 @@ final class SurfaceOrderTests: XCTestCase {
     func svg(_ doc: MapDocument) throws -> Data { try XCTUnwrap(doc.render([.svg])[.svg]) }
 
     func testTheSVGDoesNotDependOnTheSurfacesMadeBefore() throws {
-        let doc = MapDocument(situation: try Situation(at: Day("2020-02-08")!, in: shipped), width: 400, height: 300)
+        let doc = try MapDocument(situation: try Situation(at: Day("2020-02-08")!, in: shipped), width: 400, height: 300)
         let first = try svg(doc)
         // Surfaces made in between: a PNG and a PDF of the same map, and the font warm-up.
         _ = try doc.render([.png, .pdf])
