@@ -54,7 +54,8 @@ public struct Event: Sendable {
 }
 
 enum EventFile {
-    static func parse(_ text: String, file: String, gazetteer: Gazetteer) throws -> [Event] {
+    /// `lineOffset` is added to each event's line: the report store parses one event's own lines at a time.
+    static func parse(_ text: String, file: String, gazetteer: Gazetteer, lineOffset: Int = 0) throws -> [Event] {
         if let line = YAMLNesting.firstLineTooDeep(in: text) {
             throw DataError(file: file, line: line, "nested more than \(YAMLNesting.limit) levels deep",
                             fix: "an event is a flat list of key: value pairs with short lists under it; check the brackets and indentation")
@@ -120,7 +121,7 @@ enum EventFile {
                              figuresByPlace: try figuresByPlace(m["figures_by_place"], place: place), claims: claims,
                              sources: sources,
                              conflictsWith: (m["conflicts_with"]?.sequence ?? []).compactMap(\.string),
-                             line: line))
+                             line: line + lineOffset))
         }
         return out.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
     }

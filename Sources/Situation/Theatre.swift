@@ -36,6 +36,9 @@ public struct Theatre: Sendable {
     /// How many rows of `control.tsv` and of `areas.tsv` (each expanded to the places in its area) `control` holds.
     public internal(set) var controlClaimRows = 0
     public internal(set) var areaClaimRows = 0
+    /// The last day any event or control claim is dated (over the whole history, also when
+    /// `events` and `control` hold only what one window shows).
+    public internal(set) var lastReportedDay: Day?
     public let highways: [Highway]
     public let basemap: Basemap
     public let projection: MapProjection
@@ -46,10 +49,11 @@ public struct Theatre: Sendable {
     public static let idlibCenter = LonLat(lon: 36.72, lat: 35.86)
     public static let idlibView = (west: 36.08, south: 35.33, east: 37.36, north: 36.42)
 
-    /// Loads the theatre from a data root holding `Gazetteer/` and `Reports/`.
-    public static func load(from root: URL) throws -> Theatre {
+    /// Loads the theatre from a data root holding `Gazetteer/` and `Reports/`. With `window`,
+    /// `events` and `control` hold only what a map of that window shows (read from the report
+    /// store when it can be: see `ReportSource`); without, everything.
+    public static func load(from root: URL, showing window: DayWindow? = nil) throws -> Theatre {
         let gazDir = root.appendingPathComponent("Gazetteer")
-        let repDir = root.appendingPathComponent("Reports")
         var clock = Stopwatch()
         // The basemap (GEOS and PROJ work) loads on a second core while this thread parses the
         // text files. Each thread has its own GEOS context and each side its own PROJ object;
@@ -83,40 +87,23 @@ public struct Theatre: Sendable {
         let (sitesText, sitesFile) = try text(gazDir, "sites.tsv")
         let posts = try PostTable.parse(sitesText, file: sitesFile, gazetteer: gazetteer)
         clock.lap("  posts")
-        let (eventsText, eventsFile) = try text(repDir, "events.yaml")
-        var events = try EventFile.parse(eventsText, file: eventsFile, gazetteer: gazetteer)
-        // Events imported from ACLED (`mapgen import acled`), when there are any.
-        let importedURL = repDir.appendingPathComponent(ImportedEventTable.fileName)
-        if FileManager.default.fileExists(atPath: importedURL.path) {
-            events = (events + (try ImportedEventTable.parse(readText(importedURL), file: importedURL.relativeDisplay)))
-                .sorted { ($0.date, $0.id) < ($1.date, $1.id) }
-        }
-        clock.lap("  events")
-        let (controlText, controlFile) = try text(repDir, "control.tsv")
-        var control = try ControlLog.parse(controlText, file: controlFile, gazetteer: gazetteer)
-        let controlRows = control.claims.count
+        // Report store hook (branch `store`): events and control claims, all or one window's.
+        let reports = try ReportSource.load(root: root, gazetteer: gazetteer, projection: projection, showing: window)
+        clock.lap("  reports")
         let (hwText, hwFile) = try text(gazDir, "highways.tsv")
         let highways = try parseHighways(hwText, file: hwFile, gazetteer: gazetteer)
         basemapDone.wait()
         guard let basemap = try basemapResult.value.withLock({ $0 })?.get() else {
             throw DataError(file: gazDir.appendingPathComponent("basemap").relativeDisplay, "the basemap did not load")
         }
-        clock.lap("  control, highways; basemap joined")
-        let areasURL = repDir.appendingPathComponent("areas.tsv")
-        var areaRows = 0
-        if FileManager.default.fileExists(atPath: areasURL.path) {
-            let areas = try ControlLog.parseAreas(readText(areasURL), file: areasURL.relativeDisplay,
-                                                  gazetteer: gazetteer, projection: projection)
-            control = ControlLog(claims: control.claims + areas.claims)
-            areaRows = areas.rows
-        }
-        clock.lap("  areas")
+        clock.lap("  highways; basemap joined")
         let v = idlibView
         let corners = try [LonLat(lon: v.west, lat: v.south), LonLat(lon: v.east, lat: v.south),
                            LonLat(lon: v.west, lat: v.north), LonLat(lon: v.east, lat: v.north)].map(projection.project)
         let xs = corners.map(\.x), ys = corners.map(\.y)
         let view = Rect(minX: xs.min() ?? 0, minY: ys.min() ?? 0, maxX: xs.max() ?? 0, maxY: ys.max() ?? 0)
-        return Theatre(gazetteer: gazetteer, posts: posts, events: events, control: control, controlClaimRows: controlRows, areaClaimRows: areaRows,
+        return Theatre(gazetteer: gazetteer, posts: posts, events: reports.events, control: reports.control,
+                       controlClaimRows: reports.controlRows, areaClaimRows: reports.areaRows, lastReportedDay: reports.lastDay,
                        highways: highways, basemap: basemap, projection: projection, view: view)
     }
 
