@@ -1,5 +1,6 @@
 import Foundation
 import Geo
+import Yams
 
 /// What a theatre holds from `Reports/`: every event and control claim, or only the slice of them
 /// a map of one window shows (the claims that decide its holders plus everything dated in it).
@@ -42,10 +43,10 @@ enum ReportSource {
         } catch {
             clock.lap("  store unreadable, rebuilding: \(error)")
         }
-        let (reports, eventsText) = try parse(repDir, gazetteer: gazetteer, projection: projection)
+        let (reports, eventNodes) = try parse(repDir, gazetteer: gazetteer, projection: projection)
         clock.lap("  parse reports")
         do {
-            try ReportStore.write(reports, eventsText: eventsText, key: key, to: store)
+            try ReportStore.write(reports, eventNodes: eventNodes, key: key, to: store)
             clock.lap("  store build")
         } catch {
             // A read-only data folder, a full disk: the map is still made, from the text.
@@ -64,14 +65,15 @@ enum ReportSource {
 
     /// Every event and claim, parsed from the text files.
     static func parse(_ repDir: URL, gazetteer: Gazetteer,
-                      projection: MapProjection) throws -> (reports: TheatreReports, eventsText: String) {
+                      projection: MapProjection) throws -> (reports: TheatreReports, eventNodes: [(event: Event, node: Node)]) {
         var clock = Stopwatch()
         func text(_ name: String) throws -> (String, String) {
             let url = repDir.appendingPathComponent(name)
             return (try readText(url), url.relativeDisplay)
         }
         let (eventsText, eventsFile) = try text("events.yaml")
-        var events = try EventFile.parse(eventsText, file: eventsFile, gazetteer: gazetteer)
+        let items = try EventFile.parseItems(eventsText, file: eventsFile, gazetteer: gazetteer)
+        var events = items.map(\.event)
         // Events imported from ACLED (`mapgen import acled`), when there are any.
         let importedURL = repDir.appendingPathComponent(ImportedEventTable.fileName)
         if FileManager.default.fileExists(atPath: importedURL.path) {
@@ -94,6 +96,6 @@ enum ReportSource {
         clock.lap("  areas")
         let lastDay = (events.map(\.date) + control.claims.map(\.date)).max()
         return (TheatreReports(events: events, control: control, controlRows: controlRows, areaRows: areaRows,
-                               lastDay: lastDay), eventsText)
+                               lastDay: lastDay), items)
     }
 }

@@ -1,10 +1,11 @@
 import Foundation
 import Geo
+import Yams
 
 /// The reports compiled into one SQLite file, indexed by date, so that a map reads only what its
 /// date shows: per place the last `state` claim before the window, every claim in the window, and
-/// the window's events (kept as their own YAML text and parsed again by the same parser, so a map
-/// from the store is the map from the text).
+/// the window's events (each kept as its own YAML text and parsed again by the same parser, so a
+/// map from the store is the map from the text).
 enum ReportStore {
     /// Bump when the schema or what is stored changes: old stores are then rebuilt.
     static let format = "mapgen-reports-1"
@@ -59,7 +60,8 @@ enum ReportStore {
         var claims: [ControlClaim] = []
         // Each place's last state claim before the window: one index probe per place.
         let before = try db.prepare("""
-            SELECT \(claimColumns) FROM places p JOIN claims c ON c.ord = (SELECT ord FROM claims
+            SELECT \(claimColumns.split(separator: ",").map { "c." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", "))
+              FROM places p JOIN claims c ON c.ord = (SELECT ord FROM claims
               WHERE role = 'state' AND place_id = p.place_id AND date < ?1 ORDER BY ord DESC LIMIT 1)
             """)
         try before.bind([.int(first)])
@@ -94,13 +96,13 @@ enum ReportStore {
 
     /// Compiles the reports into a new store beside `url` and renames it into place: a reader
     /// sees the old store or the new one, never half of one.
-    static func write(_ reports: TheatreReports, eventsText: String, key: String, to url: URL) throws {
+    static func write(_ reports: TheatreReports, eventNodes: [(event: Event, node: Node)], key: String, to url: URL) throws {
         let dir = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let temp = dir.appendingPathComponent("\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         try? FileManager.default.removeItem(at: temp)
         do {
-            try fill(temp, reports, eventsText: eventsText, key: key)
+            try fill(temp, reports, eventNodes: eventNodes, key: key)
             // rename(2) swaps the file in one step, also over an old store a reader still has open.
             guard rename(temp.path, url.path) == 0 else {
                 throw SQLiteDatabase.Failure(description: "cannot rename \(temp.path) to \(url.path): errno \(errno)")
@@ -111,7 +113,7 @@ enum ReportStore {
         }
     }
 
-    private static func fill(_ temp: URL, _ reports: TheatreReports, eventsText: String, key: String) throws {
+    private static func fill(_ temp: URL, _ reports: TheatreReports, eventNodes: [(event: Event, node: Node)], key: String) throws {
         let db = try SQLiteDatabase(path: temp.path, readOnly: false)
         try db.execute("""
             PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
@@ -134,7 +136,10 @@ enum ReportStore {
         }
         try db.execute("INSERT INTO places SELECT DISTINCT place_id FROM claims WHERE role = 'state'")
         let insertEvent = try db.prepare("INSERT INTO events (id, date, line, text) VALUES (?,?,?,?)")
-        for (e, text) in try eventTexts(reports.events, in: eventsText) {
+        // Each event as a one-item YAML list of its own (anchors and aliases resolved), parsed
+        // again by `EventFile` on read. Imported (ACLED) events never reach here: see `ReportSource`.
+        for (e, node) in eventNodes {
+            let text = try Yams.serialize(node: Node.sequence(Node.Sequence([node])), allowUnicode: true)
             try insertEvent.run([.text(e.id), .int(e.date.ordinal), .int(e.line), .text(text)])
         }
         let insertMeta = try db.prepare("INSERT INTO meta (key, value) VALUES (?, ?)")
@@ -149,31 +154,5 @@ enum ReportStore {
             CREATE INDEX events_date ON events (date);
             COMMIT;
             """)
-    }
-
-    /// Each event with its own lines of `events.yaml`: from its `- id:` line to the next item's.
-    /// Throws (and no store is written) if an event does not start an item where the parser said.
-    static func eventTexts(_ events: [Event], in text: String) throws -> [(Event, String)] {
-        let bytes = Array(text.utf8)
-        var itemStart = [Int: Int]()   // line number of each "- " item -> byte offset
-        var itemLines: [Int] = []
-        var line = 1, offset = 0
-        while offset < bytes.count {
-            if bytes[offset] == UInt8(ascii: "-"), offset + 1 < bytes.count, bytes[offset + 1] == UInt8(ascii: " ") {
-                itemStart[line] = offset
-                itemLines.append(line)
-            }
-            guard let nl = bytes[offset...].firstIndex(of: UInt8(ascii: "\n")) else { break }
-            offset = nl + 1
-            line += 1
-        }
-        var itemEnd = [Int: Int]()
-        for (a, b) in zip(itemLines, itemLines.dropFirst()) { itemEnd[a] = itemStart[b] }
-        return try events.map { e in
-            guard let start = itemStart[e.line] else {
-                throw SQLiteDatabase.Failure(description: "event \(e.id) does not start an item at line \(e.line)")
-            }
-            return (e, String(decoding: bytes[start..<(itemEnd[e.line] ?? bytes.count)], as: UTF8.self))
-        }
     }
 }
