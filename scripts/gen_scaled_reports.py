@@ -3,7 +3,7 @@
 
     scripts/gen_scaled_reports.py DATA_ROOT OUT_DIR [--factor 100] [--events N]
 
-OUT_DIR gets Gazetteer/ (a symlink to DATA_ROOT's) and Reports/ with:
+OUT_DIR gets Gazetteer/ and Styles/ (symlinks to DATA_ROOT's), a copy of theatre.yaml, and Reports/ with:
 - control.tsv: the shipped rows plus FACTOR-1 copies, each copy's dates moved back by a whole
   number of years larger than the span of the data, so no copy is newer than a real row and a
   map of Feb 2020 still shows the real last state;
@@ -93,6 +93,12 @@ def main():
     if not os.path.lexists(gaz):
         os.symlink(src_gaz, gaz)
     shutil.copyfile(os.path.join(src_rep, "areas.tsv"), os.path.join(rep, "areas.tsv"))
+    # The theatre description (paths in it are relative to its folder, so it is copied, not linked).
+    if os.path.exists(os.path.join(a.data_root, "theatre.yaml")):
+        shutil.copyfile(os.path.join(a.data_root, "theatre.yaml"), os.path.join(a.out_dir, "theatre.yaml"))
+    styles = os.path.abspath(os.path.join(a.data_root, "Styles"))
+    if os.path.isdir(styles) and not os.path.lexists(os.path.join(a.out_dir, "Styles")):
+        os.symlink(styles, os.path.join(a.out_dir, "Styles"))
 
     # Control: copies first, the real rows last, each copy moved back by k whole spans.
     with open(os.path.join(src_rep, "control.tsv"), encoding="utf-8") as f:

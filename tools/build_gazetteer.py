@@ -204,8 +204,8 @@ RANK_OVERRIDE = {
 EXTRA = [
     (323786, "Ankara", 39.91987, 32.85427, "P", "PPLC", "TR", 3517182, "Europe/Istanbul",
      "GeoNames 323786 (id/coordinates entered by hand from geonames.org)", 5),
-    (323777, "Antakya", 36.20655, 36.15722, "P", "PPLA", "TR", 144910, "Europe/Istanbul",
-     "GeoNames 323777 (id/coordinates entered by hand from geonames.org); seat of Hatay province", 5),
+    (323779, "Antakya", 36.20655, 36.15722, "P", "PPLA", "TR", 144910, "Europe/Istanbul",
+     "GeoNames 323779 (id/coordinates entered by hand from geonames.org); seat of Hatay province", 5),
     (170654, "Damascus", 33.5102, 36.29128, "P", "PPLC", "SY", 1569394, "Asia/Damascus",
      "GeoNames 170654 (id/coordinates entered by hand from geonames.org)", 5),
 ]

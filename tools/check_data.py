@@ -93,7 +93,9 @@ for i, line in enumerate(region_text.split("\n"), 1):
     if rank not in range(1, 6): errs.append("regions line %d: rank %d" % (i, rank))
     if pid in places: errs.append("regions line %d: id %d is already in places.tsv" % (i, pid))
     if pid in regions: errs.append("regions: duplicate id %d" % pid)
-    if c[7] not in ("PCLI", "ADM1", "PPLC", "PPLA", "PPLA2", "PPL"): errs.append("regions line %d: feature code %s" % (i, c[7]))
+    if (c[6], c[7]) not in (("A", "PCLI"), ("A", "ADM1"), ("P", "PPLC"), ("P", "PPLA"), ("P", "PPLA2"), ("P", "PPL"),
+                            ("T", "MTS"), ("T", "PLN")):
+        errs.append("regions line %d: feature class/code %s.%s" % (i, c[6], c[7]))
     if ", " in c[3] or ",," in c[3]: errs.append("regions line %d: bad alternatenames list" % i)
     if not c[2].isascii(): errs.append("regions line %d: asciiname not ASCII" % i)
     if not c[19]: errs.append("regions line %d: no source" % i)

@@ -92,7 +92,7 @@ public struct SituationLayers {
             let (shapes, km2) = try lonLat(zone)
             features.append(Feature(shapes: shapes, values: [
                 "name": "de-escalation zone (2018)", "kind": "de-escalation-zone",
-                "method": "convex hull of the twelve original Turkish observation posts",
+                "method": .string(situation.theatre.description.sites?.zoneMethod ?? ""),
                 "area_km2": Self.round(km2, 1), "approximate": .boolean(true),
                 "description": "Approximate: the hull of the twelve original posts",
             ]))
@@ -126,20 +126,20 @@ public struct SituationLayers {
             let x = p.proximity
             let reported = p.reportedEncircled != nil
             return Feature(shapes: [.point(XY(p.post.location.lon, p.post.location.lat))], values: [
-                "id": .string(p.post.id), "name": .string(p.post.shortName), "kind": .string(p.post.kind.rawValue),
+                "id": .string(p.post.id), "name": .string(p.post.shortName), "kind": .string(p.post.kind),
                 "established": p.post.established.map { .date(Self.date($0)) } ?? .null,
                 "position": .string(p.post.exact ? "exact" : "approximate"),
                 "reported_status": .string(reported ? "encircled" : "not reported encircled"),
                 "reported_since": p.reportedEncircled.map { .date(Self.date($0)) } ?? .null,
                 "reported_source": p.post.encircledSource.isEmpty ? .null : .string(p.post.encircledSource),
-                "computed_status": .string(x.computed.rawValue),
+                "computed_status": .string(x.computed.code(threat: situation.threatSide)),
                 "computed_encircled": .boolean(x.computed.isEncircled),
                 "agrees": .boolean(x.agrees(withReported: reported)),
-                "government_area_km": x.governmentAreaKm.map { Self.round($0, 2) } ?? .null,
+                "\(situation.threatSide?.id ?? "threat")_area_km": x.threatAreaKm.map { Self.round($0, 2) } ?? .null,
                 "front_line_km": x.frontLineKm.map { Self.round($0, 2) } ?? .null,
                 "towns_within_5km": .integer(x.nearby.count),
                 "new_in_window": .boolean(p.isNew),
-                "description": .string("Post \(p.post.id): computed \(x.computed.rawValue); "
+                "description": .string("Post \(p.post.id): computed \(x.computed.code(threat: situation.threatSide)); "
                     + (reported ? "reported encircled since \(p.reportedEncircled!)" : "not reported encircled")
                     + "; source: \(p.post.source.citation)"),
             ])

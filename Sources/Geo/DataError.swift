@@ -1,5 +1,5 @@
 /// A problem in a data file, said the way a user can act on it:
-/// `Reports/events.yaml:12: unknown place "Saraqep" (did you mean "Saraqib"?)`.
+/// `Reports/events.yaml:12: unknown place "Townn" (did you mean "Town"?)`.
 public struct DataError: Error, CustomStringConvertible, Equatable {
     public let file: String
     public let line: Int?

@@ -123,7 +123,7 @@ public struct Gazetteer: Sendable {
                 throw DataError(file: file, line: line, "duplicate place id \(id)", fix: "give each row its own id")
             }
             // Empty means unknown (GeoNames leaves population empty or 0); anything else must be a number
-            // (up to a country's: regions.tsv has Russia and the United States).
+            // (up to a country's: regions.tsv holds whole countries, the largest among them).
             let population = try field.optionalInt(f[14], "population (column 15)", in: 0...2_000_000_000, example: "30000") ?? 0
             let rank = try (f.count > 20 ? field.optionalInt(f[20], "rank (column 21)", in: 1...5, example: "3") : nil)
                 ?? Self.rank(population: population, code: f[7])
@@ -261,7 +261,7 @@ public struct Gazetteer: Sendable {
                         fix: "use a name or variant from Gazetteer/places.tsv, or add the place there")
     }
 
-    /// ` (did you mean "Saraqib"?)`, or nothing when no name is close.
+    /// ` (did you mean "Town"?)`, or nothing when no name is close.
     public func didYouMean(_ name: String) -> String {
         suggestions(for: name).first.map { " (did you mean \"\($0)\"?)" } ?? ""
     }

@@ -1,13 +1,26 @@
 import CPROJ
 import Foundation
 
-/// A local azimuthal equidistant projection (metres) centred on the theatre, built with PROJ.
-/// Distances from the centre are true and areas within ~150 km are off by well under 1 %,
-/// which is what buffers, areas and the scale bar need. A plain PROJ string is used, so no
-/// proj.db lookup happens at start-up.
+/// The theatre's metric projection, built with PROJ: a local azimuthal equidistant projection
+/// centred on the theatre (distances from the centre are true and areas within ~150 km are off
+/// by well under 1 %), or a UTM zone (scale within 0.1 % inside its 6° band). That is what
+/// buffers, areas and the scale bar need. A plain PROJ string is used, so no proj.db lookup
+/// happens at start-up.
 public struct MapProjection: Sendable {
     public let center: LonLat
     private let proj: PROJTransform
+    public let definition: String
+
+    /// A UTM zone (1–60), north or south; `center` is the theatre's middle (for insets and checks).
+    public init(utmZone zone: Int, south: Bool, center: LonLat) throws {
+        guard (1...60).contains(zone) else {
+            throw ProjectionError(operation: "map projection", message: "UTM zone \(zone) is not 1 to 60")
+        }
+        self.center = center
+        definition = "+proj=utm +zone=\(zone)\(south ? " +south" : "") +ellps=WGS84 +units=m"
+        proj = try PROJTransform("+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad "
+            + "+step +proj=utm +zone=\(zone)\(south ? " +south" : "") +ellps=WGS84")
+    }
 
     /// Builds the projection; a centre PROJ refuses (not finite, beyond the poles) is a `ProjectionError`.
     public init(center: LonLat) throws {
@@ -15,11 +28,10 @@ public struct MapProjection: Sendable {
             throw ProjectionError(operation: "map projection", message: "centre \(center.lat), \(center.lon) is not a position on Earth")
         }
         self.center = center
+        definition = "+proj=aeqd +lat_0=\(center.lat) +lon_0=\(center.lon) +ellps=WGS84 +units=m"
         proj = try PROJTransform("+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad "
             + "+step +proj=aeqd +lat_0=\(center.lat) +lon_0=\(center.lon) +ellps=WGS84")
     }
-
-    public var definition: String { "+proj=aeqd +lat_0=\(center.lat) +lon_0=\(center.lon) +ellps=WGS84 +units=m" }
 
     public func project(_ p: LonLat) throws -> XY {
         let c = try proj.transform(p.lon, p.lat, inverse: false, what: "projecting \(p)")

@@ -77,7 +77,15 @@ public struct DateFinder: Sendable {
                 if let day {
                     let y = year ?? DateFinder.inferYear(month: month, day: day, published: pub)
                     guard let d = DateFinder.day(y, month, day) else { continue }
-                    mention(a, b, d, .day)
+                    if sinceAt.contains(a) || sinceAt.contains(a - 1), year == nil || y == DateFinder.components(pub).year
+                        || pub.days(since: d) <= 100 {
+                        // "since December 1": a running count from that day to publication.
+                        out.append(DateMention(start: toks[a].start, end: toks[b - 1].end, tokens: a..<b, date: d, dateEnd: pub,
+                                               precision: .range, isBackground: false, since: d))
+                        for k in a..<b { used.insert(k) }
+                    } else {
+                        mention(a, b, d, .day)
+                    }
                 } else if let year {
                     guard let d = DateFinder.day(year, month, 1) else { continue }
                     mention(a, b, d, .approximate)

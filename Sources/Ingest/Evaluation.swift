@@ -117,8 +117,7 @@ public struct Evaluation: Sendable {
             // same source, most confident (a one-to-one assignment where one exists).
             func rank(_ i: Int) -> (Int, Int, Int, Double) {
                 let c = candidates[i]
-                let values = Set((c.figures.map(\.value) + c.claims.flatMap { $0.figures.map(\.value) }).compactMap(Double.init))
-                let figs = g.figures.isEmpty || g.figures.allSatisfy { values.contains($0.value) } ? 0 : 1
+                let figs = Evaluation.figuresExact(gold: g.figures, candidate: c) ? 0 : 1
                 let attr = Evaluation.sameAttribution(gold: g.attributedTo, candidate: c.sources[0].attributedTo, outlet: outlet,
                                                       lexicon: lexicon) ? 0 : 1
                 return (used.contains(i) ? 1 : 0, figs, attr, -c.confidence)
@@ -143,8 +142,7 @@ public struct Evaluation: Sendable {
                 }
                 if !g.figures.isEmpty {
                     t.withFigures = 1
-                    let values = Set((c.figures.map(\.value) + c.claims.flatMap { $0.figures.map(\.value) }).compactMap(Double.init))
-                    if g.figures.allSatisfy({ values.contains($0.value) }) { t.figuresExact = 1 } else {
+                    if Evaluation.figuresExact(gold: g.figures, candidate: c) { t.figuresExact = 1 } else {
                         misses.append("\(file): figures \(c.figures.map { "\($0.key)=\($0.value)" }) for gold \(g.figures.map { "\($0.key)=\(Int($0.value))" }) (\(g.type) \(g.date))")
                     }
                 }
@@ -164,12 +162,26 @@ public struct Evaluation: Sendable {
         }
     }
 
+    /// Whether every gold figure is among the candidate's (or its claims'): the same number
+    /// counting a compatible kind of thing. The kind is the key's outcome (killed, wounded,
+    /// displaced, neutralized, destroyed…) and what is counted (soldiers, civilians, vehicles…):
+    /// a side the gold leaves out is no mismatch (gold `killed` = `turkish_soldiers_killed`,
+    /// gold `tanks` = `tanks_destroyed`), but different outcomes or things are
+    /// (`killed` ≠ `wounded`, `civilians_killed` ≠ `soldiers_killed`, `tanks` ≠ `vehicles`).
+    public static func figuresExact(gold: [(key: String, value: Double)], candidate c: CandidateEvent) -> Bool {
+        let have = (c.figures + c.claims.flatMap(\.figures)).compactMap { f in Double(f.value).map { (FigureKind(f.key), $0) } }
+        return gold.allSatisfy { g in
+            let kind = FigureKind(g.key)
+            return have.contains { $0.1 == g.value && kind.compatible(with: $0.0) }
+        }
+    }
+
     /// Whether a candidate's attribution names the gold's source (canonical names from the
     /// sources lexicon; the outlet itself when the gold credits no one else).
     public static func sameAttribution(gold: String, candidate: String, outlet: String, lexicon: Lexicon) -> Bool {
         func canon(_ s: String) -> Set<String> {
             let a = ArticleText(s)
-            var out = Set(lexicon.sources.matches(in: a.tokens, 0..<a.tokens.count, lang: nil).map(\.key))
+            var out = Set(AttributionFinder.sources(in: a.tokens, 0..<a.tokens.count, lang: nil, lexicon: lexicon).map(\.name))
             let f = Folding.fold(s)
             if f.contains(Folding.fold(outlet)) || f.contains("agenc") || f.contains("not attributed") || f.contains("not stated")
                 || f.contains("no attribution") { out.insert("outlet") }

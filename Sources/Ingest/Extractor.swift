@@ -44,7 +44,13 @@ public struct Extractor: Sendable {
         let allPlaces = Extractor.withoutSourceNames(found, article: article, lexicon: lexicon, lang: lang)
         var readings: [Reading] = []
         var lastSource: String?
+        var namedSources: [String] = []
         var lastDate: (paragraph: Int, mention: DateMention)?
+        // A sentence that gives a date but tells no event ("On Tuesday, the ministry spoke.")
+        // dates the next sentence, even across a paragraph break.
+        var datedLeadIn: (sentence: Int, mention: DateMention)?
+        // Capitals standing for their governments ("Ankara", "Moscow", "from Damascus's view").
+        let seats = Extractor.seatRanges(article, lexicon: lexicon, lang: lang)
         let mainProvince = provinces.dominant(allPlaces)
         var previousTown: PlaceSpan?
 
@@ -61,16 +67,35 @@ public struct Extractor: Sendable {
             var source: String?
             switch attr {
             case .named(let a): source = a.source
-            case .previous: source = lastSource
+            case .previous(let hint):
+                if let hint { source = namedSources.last { $0.lowercased().contains(hint) } } else { source = lastSource }
             case .none: source = nil
             }
-            if let source { lastSource = source }
+            if let source { lastSource = source; namedSources.append(source) }
             let modal = cues.filter { $0.key == "modal" || $0.key == "future" }
             let future = cues.filter { $0.key == "future" }
             let negations = cues.filter { $0.key == "negation" }
             let found = dates.find(in: article, range, published: pub, lang: lang, modalEnds: modal.map(\.end))
+            let readingsBefore = readings.count
             defer {
-                if let d = found.last(where: { !$0.isBackground }) { lastDate = (s.paragraph, d) }
+                if let d = found.last(where: { !$0.isBackground }) {
+                    lastDate = (s.paragraph, d)
+                    datedLeadIn = readings.count == readingsBefore ? (s.index, d) : nil
+                } else if readings.count > readingsBefore {
+                    datedLeadIn = nil
+                }
+            }
+            // A capital is where talks were held only after a locative: "in Moscow", "à Moscou",
+            // "Moskova'da", "في موسكو" — not "Moscow's ally", "l'allié russe de Damas".
+            func isVenue(_ p: PlaceSpan) -> Bool {
+                guard let k = range.first(where: { toks[$0].end > p.start }) else { return false }
+                let word = toks[k].folded
+                if lang == "tr", let a = word.firstIndex(of: "'") {
+                    return ["da", "de", "ta", "te"].contains(String(word[word.index(after: a)...]))
+                }
+                guard k > range.lowerBound else { return false }
+                let before = toks[k - 1].folded
+                return ["in", "at", "في", "dans"].contains(before) || (lang == "fr" && before == "a")
             }
             let purposes = cues.filter { $0.key == "purpose" }
             let supports = cues.filter { $0.key == "support" }
@@ -132,6 +157,8 @@ public struct Extractor: Sendable {
                 continue   // only history ("in 2018", "last year")
             } else if let last = lastDate, last.paragraph == s.paragraph {
                 date = last.mention
+            } else if let lead = datedLeadIn, lead.sentence == s.index - 1 {
+                date = lead.mention
             }
             if (date?.date ?? pub) > pub { continue }   // still to come: "talks on Saturday" written on Friday
 
@@ -141,9 +168,13 @@ public struct Extractor: Sendable {
             // Outside the theatre (Ankara, Moscow) only talks and convoys' origins take place.
             let points = inSentence.filter { p in
                 !["province", "country", "road"].contains(p.kind)
+                    && (!seats.contains { $0.overlaps(p.start..<p.end) } || (type == "talks" && isVenue(p)))
                     && (type == "talks" || type == "convoy" || provinces.province(lat: p.lat, lon: p.lon) != nil)
             }
-            var (roled, roads) = roles.read(article, range, places: points, lang: lang)
+            // Talks held in a capital ("Moskova'da bir araya geldi") took place there, not in the
+            // towns they were about.
+            let venues = type == "talks" ? points.filter { p in seats.contains { $0.overlaps(p.start..<p.end) } } : []
+            var (roled, roads) = roles.read(article, range, places: venues.isEmpty ? points : venues, lang: lang)
             for p in inSentence where p.kind == "road" && !roads.contains(p.name) { roads.append(p.name) }
             var regions: [String] = []
             for p in inSentence where p.kind == "province" {
@@ -153,7 +184,12 @@ public struct Extractor: Sendable {
             }
             // "the town" in a capture sentence without a place: the town named just before.
             let placeCues = lexicon.places.matches(in: toks, range, lang: lang)
-            if roled.isEmpty, type == "taken" || type == "lost", placeCues.contains(where: { $0.key == "anaphor" }),
+            // "20 villages" counts villages; it does not point back at one.
+            let anaphors = placeCues.filter { c in
+                c.key == "anaphor" && !((max(range.lowerBound, c.start - 3)..<c.start).contains { toks[$0].kind == .number
+                    || FigureFinder.digitsPrefix(toks[$0].folded) != nil })
+            }
+            if roled.isEmpty, type == "taken" || type == "lost", !anaphors.isEmpty,
                let prev = previousTown {
                 roled = [RoledPlace(span: prev, role: .at)]
             }
@@ -161,7 +197,16 @@ public struct Extractor: Sendable {
                 // "in the last 24 hours" is a date but also the figure's period.
                 !(toks[k].kind == .number && k + 1 < toks.count && ["hours", "hour", "ساعه", "saat", "heures"].contains(toks[k + 1].folded))
             })
-            let figs = figures.find(in: article, range, lang: lang, excluding: dateTokens)
+            // A count next to "since December" in a sentence dated otherwise is the running total
+            // ("… on Monday, after 300 civilians since December"): background, not this event's toll.
+            let otherSince = found.filter { $0.since != nil && $0 != date }
+            let figs = figures.find(in: article, range, lang: lang, excluding: dateTokens).filter { f in
+                !otherSince.contains { m in
+                    // The words between the count and the date, with no clause mark among them.
+                    let gap = min(f.tokens.upperBound, m.tokens.upperBound)..<max(f.tokens.lowerBound, m.tokens.lowerBound, min(f.tokens.upperBound, m.tokens.upperBound))
+                    return gap.count <= 6 && !clauseMarks.contains { gap.contains($0) }
+                }
+            }
             let figureTokens = Set(figs.flatMap { Array($0.tokens) })
 
             // The actor: a passive agent ("shelling by Syrian forces"), else the actor cue nearest
@@ -194,7 +239,17 @@ public struct Extractor: Sendable {
             var placeNames: [String] = []
             var spans: [PlaceSpan] = []
             var sites: [String] = []
-            for r in (located.isEmpty ? roled : located) {
+            // Only anchors of a direction ("the countryside east of Idlib", "Halep'in güneyinde"):
+            // the event lies somewhere off them, so it keeps their province and the position,
+            // not the anchor town itself (a wrong place, often by tens of km).
+            let onlyDirections = located.isEmpty && !roled.isEmpty
+                && roled.allSatisfy { $0.relation.hasSuffix("-of") && $0.partner == nil } && type != "talks"
+            if onlyDirections {
+                for r in roled {
+                    if let pr = provinces.province(lat: r.span.lat, lon: r.span.lon), !regions.contains(pr) { regions.append(pr) }
+                }
+            }
+            for r in (located.isEmpty ? (onlyDirections ? [] : roled) : located) {
                 for p in [r.span] + (r.partner.map { [$0] } ?? []) where !placeNames.contains(p.name) && !regions.contains(p.name) {
                     spans.append(p)
                     if p.inGazetteer { placeNames.append(p.name) } else { regions.append(p.name) }
@@ -300,7 +355,7 @@ public struct Extractor: Sendable {
             guard end > s.tokens.lowerBound else { continue }
             let tail = max(s.tokens.lowerBound, end - 4)..<end
             // "Omar Haj Kadour / AFP", "(Photo by AFP)", or a credit line of its own ("AFP").
-            if let m = lexicon.sources.matches(in: toks, tail, lang: lang).last, m.end == end,
+            if let m = lexicon.sources.matches(in: toks, tail, lang: lang).last, m.end == end, !m.key.contains("{}"),
                m.start == s.tokens.lowerBound || ["/", "(", "by", "par", "photo", "|"].contains(toks[m.start - 1].folded) {
                 credit[s.paragraph] = m.key
             }
@@ -327,6 +382,13 @@ public struct Extractor: Sendable {
         let toks = article.tokens
         let names = lexicon.sources.matches(in: toks, 0..<toks.count, lang: lang).map { toks[$0.start].start..<toks[$0.end - 1].end }
         return places.filter { p in p.confidence >= 0.8 || !names.contains { $0.overlaps(p.start..<p.end) } }
+    }
+
+    /// Code points of the capitals the lexicon names as seats of government (`seat` in places.tsv).
+    static func seatRanges(_ article: ArticleText, lexicon: Lexicon, lang: String) -> [Range<Int>] {
+        let toks = article.tokens
+        return lexicon.places.matches(in: toks, 0..<toks.count, lang: lang).filter { $0.key == "seat" }
+            .map { toks[$0.start].start..<toks[$0.end - 1].end }
     }
 
     static func isDateline(_ p: PlaceSpan, article: ArticleText, sentence s: Sentence) -> Bool {
@@ -407,7 +469,8 @@ public struct Extractor: Sendable {
     /// What kind of event a figure belongs to.
     static func figureFamily(_ key: String) -> String {
         if key.contains("displaced") { return "displacement" }
-        if key.hasSuffix("_killed") || key.hasSuffix("_wounded") { return "casualties" }
+        if ["killed", "wounded", "neutralized"].contains(key) || key.hasSuffix("_killed") || key.hasSuffix("_wounded")
+            || ["soldiers_neutralized", "fighters_neutralized", "people_neutralized"].contains(key) { return "casualties" }
         if key == "period_hours" { return "any" }
         if key == "posts" { return "posts" }
         return "equipment"
@@ -437,10 +500,23 @@ public struct Extractor: Sendable {
         if let f1 = a.from, let f2 = b.from, f1 != f2 { return false }
         if let t1 = a.to, let t2 = b.to, t1 != t2 { return false }
         if !a.figures.isEmpty, !b.figures.isEmpty {
-            let ka = Dictionary(a.figures.map { ($0.key, $0.value) }, uniquingKeysWith: { x, _ in x })
-            let kb = Dictionary(b.figures.map { ($0.key, $0.value) }, uniquingKeysWith: { x, _ in x })
-            let shared = Set(ka.keys).intersection(kb.keys)
-            if shared.isEmpty || shared.contains(where: { ka[$0] != kb[$0] }) { return false }
+            // Counts of one kind (killed = turkish_soldiers_killed) must agree, and at least one
+            // must be shared, unless the two count different things ("2 killed" / "5 wounded").
+            var shared = false
+            for f in a.figures {
+                for g in b.figures {
+                    let fk = FigureKind(f.key), gk = FigureKind(g.key)
+                    guard fk.compatible(with: gk) || gk.compatible(with: fk) else { continue }
+                    if f.value != g.value { return false }
+                    shared = true
+                }
+            }
+            // Without a shared count, only a toll told in parts ("2 killed" / "5 wounded") is one happening;
+            // "114 neutralised" in reply to it is another.
+            let toll: Set<String> = ["killed", "wounded"]
+            if !shared && !(a.figures + b.figures).allSatisfy({ FigureKind($0.key).outcome.map(toll.contains) ?? false }) {
+                return false
+            }
         }
         // Different attributions of different numbers stay apart until a reviewer merges them.
         let aAttr = a.sources[0].attributedTo, bAttr = b.sources[0].attributedTo

@@ -46,6 +46,12 @@ public struct FigureFinder: Sendable {
             while j < range.upperBound, !excluding.contains(j) {
                 let t = toks[j]
                 if t.kind == .number, let v = FigureFinder.digits(t.folded) {
+                    // "900 000", "1 200 000": French groups thousands with a (narrow) space.
+                    if any, current != 0, j > k, toks[j - 1].kind == .number, t.start == toks[j - 1].end + 1,
+                       t.text.count == 3, t.text.allSatisfy({ $0.isASCII && $0.isNumber }),
+                       toks[j - 1].text.allSatisfy({ $0.isASCII && $0.isNumber }), toks[j - 1].text.count <= 3 {
+                        current = current * 1000 + v; j += 1; end = j; continue
+                    }
                     if any && current != 0 { break }
                     current = v; any = true; j += 1; end = j; continue
                 }
@@ -147,12 +153,16 @@ public struct FigureFinder: Sendable {
                 && !clauseBreak(n.tokens.upperBound, $0.start)
                 && !(n.tokens.upperBound..<$0.start).contains(where: { k in nums.contains { $0.tokens.contains(k) } }) })
             else {
-                // "586,000 were displaced", "12 killed": a bare number right before an outcome.
-                if let o = outcomes.first(where: { $0.start >= n.tokens.upperBound && $0.start <= n.tokens.upperBound + 2 }),
-                   n.value >= 1, n.value == n.value.rounded() {
+                // "586,000 were displaced", "12 killed", "22 morts": a bare number right before an
+                // outcome; "neutralised 114" (Turkish and French put it first too): right after one.
+                let o = outcomes.first(where: { $0.start >= n.tokens.upperBound && $0.start <= n.tokens.upperBound + 2
+                                                && !clauseBreak(n.tokens.upperBound, $0.start) })
+                    ?? outcomes.first(where: { $0.end <= n.tokens.lowerBound && n.tokens.lowerBound - $0.end <= 1 })
+                if let o, n.value >= 1, n.value == n.value.rounded() {
+                    // Keys as Reports/events.yaml: killed, wounded, displaced, neutralized.
                     let outcome = String(o.key.dropFirst(8))
-                    out.append(Figure(key: outcome == "displaced" ? "displaced" : "people_\(outcome)", value: n.value,
-                                      qualifier: qualifierBefore(n), tokens: n.tokens))
+                    out.append(Figure(key: outcome, value: n.value, qualifier: qualifierBefore(n),
+                                      tokens: min(o.start, n.tokens.lowerBound)..<max(o.end, n.tokens.upperBound)))
                 }
                 continue
             }
@@ -170,6 +180,21 @@ public struct FigureFinder: Sendable {
                 qualifier = "at-least"
             }
             let people = ["soldiers", "civilians", "people", "fighters"].contains(key)
+            // The outcome of the thing counted: nearest cue in the same clause, before the number
+            // (at most four words) or after the unit (at most five).
+            func outcome(_ allowed: (String) -> Bool) -> String? {
+                outcomes.filter { o in
+                    allowed(String(o.key.dropFirst(8)))
+                        && !clauseBreak(o.start, n.tokens.lowerBound) && !clauseBreak(o.start, unit.end)
+                        && ((o.end <= n.tokens.lowerBound && n.tokens.lowerBound - o.end <= 4)
+                            || (o.start >= unit.end && o.start - unit.end <= 5))
+                }.min { abs($0.start - n.tokens.lowerBound) < abs($1.start - n.tokens.lowerBound) }
+                    .map { String($0.key.dropFirst(8)) }
+            }
+            if !people, key != "posts", key != "period_hours", key != "villages",
+               let o = outcome({ ["destroyed", "downed", "seized", "neutralized"].contains($0) }) {
+                key = "\(key)_\(o)"   // tanks_destroyed, helicopters_downed (as in events.yaml)
+            }
             if people {
                 // The outcome: nearest cue in the same clause, before the number or after the unit.
                 let near = outcomes.filter { o in
@@ -186,7 +211,8 @@ public struct FigureFinder: Sendable {
                 }
                 if let o = near {
                     let outcome = String(o.key.dropFirst(8))
-                    key = key == "people" && outcome == "displaced" ? "displaced" : "\(key)_\(outcome)"
+                    // "120 people killed" is `killed`, as Reports/events.yaml writes it.
+                    key = key == "people" ? outcome : "\(key)_\(outcome)"
                 } else if key == "people" || key == "civilians" {
                     continue   // "110,000 people who lived there": not a count of an event
                 }

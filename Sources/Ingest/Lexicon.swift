@@ -1,10 +1,10 @@
 import Foundation
 import Geo
 
-/// One word of a cue: exact, a prefix (`reinforc*`), a suffix (`*acak`), or a gap of one to
-/// three words (`*`).
+/// One word of a cue: exact, a prefix (`reinforc*`), a suffix (`*acak`), a gap of one to
+/// three words (`*`), or `NAME`: one capitalised word of the text (a province, a person).
 enum CueWord: Sendable, Equatable {
-    case exact(String), prefix(String), suffix(String), gap
+    case exact(String), prefix(String), suffix(String), gap, name
 
     init(_ w: String) {
         if w == "*" { self = .gap } else if w.hasSuffix("*") { self = .prefix(String(w.dropLast())) }
@@ -17,6 +17,9 @@ enum CueWord: Sendable, Equatable {
         case .prefix(let p): return t.forms.contains { $0.hasPrefix(p) }
         case .suffix(let s): return t.kind == .word && t.forms[0].count > s.count + 1 && t.forms[0].hasSuffix(s)
         case .gap: return true
+        case .name:
+            guard t.kind == .word, t.text.unicodeScalars.count >= 3, let c = t.text.unicodeScalars.first else { return false }
+            return c.properties.isUppercase
         }
     }
 }
@@ -30,7 +33,7 @@ public struct Cue: Sendable {
     /// How specific the cue is: longer and exact cues say more than a prefix.
     var weight: Int {
         words.reduce(0) { s, w in
-            switch w { case .exact: return s + 3; case .prefix, .suffix: return s + 2; case .gap: return s }
+            switch w { case .exact: return s + 3; case .prefix, .suffix, .name: return s + 2; case .gap: return s }
         }
     }
 }
@@ -154,6 +157,7 @@ public struct Lexicon: Sendable {
             var words: [CueWord] = []
             var k = 0
             while k < toks.count {
+                if toks[k].text == "NAME" { words.append(.name); k += 1; continue }
                 var w = toks[k].folded
                 // `word*` and `*word`: the star is its own punctuation token; glue it back.
                 if w == "*" {

@@ -28,6 +28,7 @@ public enum ReportsMerge {
         let gazDir = dataRoot.appendingPathComponent("Gazetteer")
         let repDir = dataRoot.appendingPathComponent("Reports")
         let gazetteer = try Gazetteer.load(directory: gazDir)
+        let theatre = try TheatreDescription.load(folder: dataRoot)
         let provinces = try? Provinces.load(directory: dataRoot.appendingPathComponent("Lexicon"))
         let validTypes = Set(Event.Kind.allCases.map(\.rawValue))
         // Validate every kept candidate first: one clear error for the first problem.
@@ -54,8 +55,9 @@ public enum ReportsMerge {
         }
         for r in c.control {
             _ = try gazetteer.resolve(r.place, file: candidatesFile, line: r.line)
-            guard Side(rawValue: r.holder) != nil else {
-                throw DataError(file: candidatesFile, line: r.line, "unknown holder \"\(r.holder)\"", fix: "government, opposition, sdf, isis or contested")
+            guard theatre.side(id: r.holder) != nil else {
+                throw DataError(file: candidatesFile, line: r.line, "unknown holder \"\(r.holder)\"",
+                                fix: "one of the theatre's sides: \(theatre.sides.map(\.id).joined(separator: ", "))")
             }
             guard ["claim", "state"].contains(r.role) else {
                 throw DataError(file: candidatesFile, line: r.line, "role must be claim or state (got \"\(r.role)\")", fix: "write role: claim")
@@ -142,7 +144,7 @@ public enum ReportsMerge {
         }
         try Data(result.eventsText.utf8).write(to: scratchReports.appendingPathComponent("events.yaml"))
         try Data(result.controlText.utf8).write(to: scratchReports.appendingPathComponent("control.tsv"))
-        do { _ = try Theatre.load(from: scratch) } catch {
+        do { _ = try Theatre.load(theatre.relocated(to: scratch)) } catch {
             throw DataError(file: candidatesFile, "the merged Reports/ would not load (\(error)); nothing was changed",
                             fix: "correct or reject the candidate named above")
         }

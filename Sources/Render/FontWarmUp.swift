@@ -13,6 +13,6 @@ public enum FontWarmUp {
     /// The warm-up itself, on the calling thread.
     static func warm(style: MapStyle = MapStyle()) {
         let shaper = TextShaper()
-        for font in [style.townFont, style.cityFont, style.noteFont] { _ = shaper.extents("Saraqib سراقب 0123", font, width: nil) }
+        for font in [style.townFont, style.cityFont, style.noteFont] { _ = shaper.extents("Town بلدة 0123", font, width: nil) }
     }
 }

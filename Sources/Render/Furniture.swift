@@ -15,8 +15,8 @@ struct Furniture {
 
     func mapCornerRects() -> [Rect] { [insetRect, scaleRect, northRect] }
 
-    func drawMapFurniture(_ scene: MapScene) {
-        drawInset(scene)
+    func drawMapFurniture(_ scene: MapScene, theatre: TheatreDescription) {
+        drawInset(scene, theatre: theatre)
         drawScaleBar()
         drawNorthArrow()
         canvas.color(style.frame); canvas.lineWidth(1.2); canvas.rect(layout.map); canvas.stroke()
@@ -54,11 +54,12 @@ struct Furniture {
         canvas.text("N", style.legendHeadFont, at: XY(c.x - s.width / 2, r.minY - 4 * u), color: style.text, halo: style.halo)
     }
 
-    /// A locator: Syria and its neighbours with the theatre's box.
-    func drawInset(_ scene: MapScene) {
+    /// A locator: the theatre's country and its neighbours with the theatre's box.
+    func drawInset(_ scene: MapScene, theatre: TheatreDescription) {
         let r = insetRect
-        let lon0 = 32.0, lon1 = 45.0, lat0 = 31.0, lat1 = 38.8
-        let k = cos(35 * Double.pi / 180)
+        let e = theatre.inset.extent
+        let lon0 = e.west, lon1 = e.east, lat0 = e.south, lat1 = e.north
+        let k = cos((theatre.inset.aspectLat ?? (lat0 + lat1) / 2) * Double.pi / 180)
         let sx = r.width / ((lon1 - lon0) * k), sy = r.height / (lat1 - lat0)
         let s = min(sx, sy)
         func px(_ lon: Double, _ lat: Double) -> XY {
@@ -67,20 +68,21 @@ struct Furniture {
         canvas.save()
         canvas.clip(r)
         canvas.color(style.sea); canvas.rect(r); canvas.fill()
-        for (isSyria, shapes) in scene.inset {
+        for (isHome, shapes) in scene.inset {
             for shape in shapes {
                 guard case .polygon(let rings) = shape else { continue }
                 for ring in rings { canvas.polyline(ring.map { px($0.x, $0.y) }, closed: true) }
             }
-            canvas.color(isSyria ? Color(0xf3e3c3) : style.foreignLand); canvas.fillPreserve()
+            canvas.color(isHome ? style.insetHighlight : style.foreignLand); canvas.fillPreserve()
             canvas.color(style.province); canvas.lineWidth(0.6); canvas.stroke()
         }
-        let v = Theatre.idlibView
+        let v = theatre.view
         let a = px(v.west, v.north), b = px(v.east, v.south)
         canvas.rect(Rect(minX: a.x, minY: a.y, maxX: b.x, maxY: b.y))
-        canvas.color(style.strike); canvas.lineWidth(1.8); canvas.stroke()
-        canvas.text("SYRIA", style.smallFont, at: px(37.6, 35.2), color: style.mutedText)
-        canvas.text("TURKEY", style.smallFont, at: px(34.2, 38.4), color: style.mutedText)
+        canvas.color(style.insetBox); canvas.lineWidth(1.8); canvas.stroke()
+        for l in theatre.inset.labels ?? [] {
+            canvas.text(l.text, style.smallFont, at: px(l.lon, l.lat), color: style.mutedText)
+        }
         canvas.restore()
         canvas.color(style.frame); canvas.lineWidth(1); canvas.rect(r); canvas.stroke()
     }
@@ -89,8 +91,9 @@ struct Furniture {
 
     func drawTitle(_ situation: Situation, changesSince: Day? = nil) {
         let t = layout.title
+        let theatre = situation.theatre.description
         if let from = changesSince {
-            canvas.text("Northwest Syria (Idlib): changes \(from.longDescription) → \(situation.date.longDescription)", style.titleFont,
+            canvas.text("\(theatre.title): changes \(from.longDescription) → \(situation.date.longDescription)", style.titleFont,
                         at: XY(t.minX + 18 * u, t.minY + 8 * u), color: style.text)
             let sub = from == situation.date
                 ? "Both dates are the same: no changes. The map shows the state on \(situation.date)."
@@ -100,10 +103,10 @@ struct Furniture {
             canvas.move(XY(t.minX, t.maxY - 0.5)); canvas.line(XY(t.maxX, t.maxY - 0.5)); canvas.stroke()
             return
         }
-        canvas.text("Northwest Syria (Idlib): situation as of \(situation.date.longDescription)", style.titleFont,
+        canvas.text("\(theatre.title): situation as of \(situation.date.longDescription)", style.titleFont,
                     at: XY(t.minX + 18 * u, t.minY + 8 * u), color: style.text)
         let w = situation.window
-        let sub = "Control, Turkish observation posts and reported movements; reports of \(w.first.shortDescription)–\(w.last.longDescription) (window \(situation.windowDays) days). Nothing dated after \(situation.date) is shown."
+        let sub = "\(theatre.texts.shows); reports of \(w.first.shortDescription)–\(w.last.longDescription) (window \(situation.windowDays) days). Nothing dated after \(situation.date) is shown."
         canvas.text(sub, style.subtitleFont, at: XY(t.minX + 18 * u, t.minY + 48 * u), color: style.mutedText)
         canvas.color(style.frame); canvas.lineWidth(1)
         canvas.move(XY(t.minX, t.maxY - 0.5)); canvas.line(XY(t.maxX, t.maxY - 0.5)); canvas.stroke()
@@ -111,6 +114,7 @@ struct Furniture {
 
     func drawLegend(_ situation: Situation, used: MapRenderer.Used) {
         let r = layout.legend
+        let theatre = situation.theatre.description
         var y = r.minY + 14 * u
         let x = r.minX + 16 * u
         let textX = x + 44 * u
@@ -126,12 +130,17 @@ struct Furniture {
             canvas.text(s, style.legendFont, at: XY(textX, y), color: style.text, width: textW)
             y += max(h, 18 * u) + 5 * u
         }
-        func swatch(_ fill: Color, _ line: Color?, hatch: Bool = false) -> (XY) -> Void {
+        func swatch(_ fill: Color, _ line: Color?, hatch: Bool = false, pattern: MapStyle.Hatch? = nil) -> (XY) -> Void {
             { c in
                 let box = Rect(x: c.x - 16 * u, y: c.y - 8 * u, width: 32 * u, height: 16 * u)
-                canvas.color(style.syriaLand); canvas.rect(box); canvas.fill()
+                canvas.color(style.homeLand); canvas.rect(box); canvas.fill()
                 canvas.color(fill); canvas.rect(box); canvas.fill()
-                if hatch {
+                if let pattern, pattern.angle != 45 || pattern.spacing != 7 {
+                    // A side's own pattern, as on the map.
+                    canvas.save(); canvas.clip(box); canvas.color(pattern.color); canvas.lineWidth(pattern.width)
+                    MapRenderer.hatchLines(in: box, angle: pattern.angle, spacing: pattern.spacing * u, canvas: canvas)
+                    canvas.stroke(); canvas.restore()
+                } else if hatch || pattern != nil {
                     canvas.save(); canvas.clip(box); canvas.color(line ?? fill); canvas.lineWidth(1)
                     var hx = box.minX - box.height
                     while hx < box.maxX { canvas.move(XY(hx, box.maxY)); canvas.line(XY(hx + box.height, box.minY)); hx += 5 * u }
@@ -149,38 +158,39 @@ struct Furniture {
         }
 
         head("Control (assessed, approximate)")
-        for side in Side.allCases where used.sides.contains(side) {
-            entry(side.label, draw: swatch(style.fill(side), style.line(side), hatch: side == .contested))
+        for side in situation.theatre.sides where used.sides.contains(side) {
+            entry(side.label, draw: swatch(style.fill(side), style.line(side), pattern: style.sidePattern[side]))
         }
         for side in used.gains.sorted() {
-            let who = side == .government ? "government" : side == .opposition ? "opposition" : side.rawValue
-            entry("Ground gained by the \(who) side between the dates", draw: swatch(style.panel, style.sideLine[side], hatch: true))
+            entry("Ground gained by the \(side.id) side between the dates", draw: swatch(style.panel, style.sideLine[side], hatch: true))
         }
-        if used.frontLine { entry("Front line (boundary between the two areas)", draw: lineSample(style.frontLine, 2.8, under: style.panel)) }
+        if used.frontLine { entry("Front line (boundary between the two areas)", draw: lineSample(style.frontLine, style.frontLineWidth, under: style.panel)) }
         for side in used.changes.sorted() {
             entry("Changed hands in the window (\(side.rawValue))", draw: { canvas.draw(.changed(side), at: $0, style: style) })
         }
 
-        head("Turkish observation posts (approximate positions)")
         let looks = used.postLooks
-        if looks.contains(where: { !$0.encircledReported && !$0.insideGovernmentOnly }) {
-            entry("Post, not reported encircled", draw: { canvas.draw(.post(PostLook(encircledReported: false, insideGovernmentOnly: false, isNew: false)), at: $0, style: style) })
+        if let sites = theatre.sites {
+        head(sites.legendHead)
+        if looks.contains(where: { !$0.encircledReported && !$0.computedOnly }) {
+            entry(sites.labelOther, draw: { canvas.draw(.post(PostLook(encircledReported: false, computedOnly: false, isNew: false)), at: $0, style: style) })
         }
         if looks.contains(where: \.encircledReported) {
-            entry("Post reported encircled by government forces", draw: { canvas.draw(.post(PostLook(encircledReported: true, insideGovernmentOnly: false, isNew: false)), at: $0, style: style) })
+            entry(sites.labelReported, draw: { canvas.draw(.post(PostLook(encircledReported: true, computedOnly: false, isNew: false)), at: $0, style: style) })
         }
-        if looks.contains(where: \.insideGovernmentOnly) {
-            entry("Post computed encircled (inside, or cut off by, the government area); no report yet", draw: { canvas.draw(.post(PostLook(encircledReported: false, insideGovernmentOnly: true, isNew: false)), at: $0, style: style) })
+        if looks.contains(where: \.computedOnly) {
+            entry(sites.labelComputed, draw: { canvas.draw(.post(PostLook(encircledReported: false, computedOnly: true, isNew: false)), at: $0, style: style) })
         }
         if looks.contains(where: \.isNew) {
-            entry("New post, set up within the window", draw: { canvas.draw(.post(PostLook(encircledReported: false, insideGovernmentOnly: false, isNew: true)), at: $0, style: style) })
+            entry(sites.labelNew, draw: { canvas.draw(.post(PostLook(encircledReported: false, computedOnly: false, isNew: true)), at: $0, style: style) })
+        }
         }
 
         if used.uncertainty {
             entry("Where a post may be (round its town, a wedge for \"west of…\", a band along a road)", draw: swatch(style.uncertainty, nil))
         }
-        if used.zone {
-            entry("2018 de-escalation zone, approximate (hull of the 12 original posts)", draw: lineSample(style.zone, 2, dash: [10, 5], under: style.panel))
+        if used.zone, let zone = theatre.sites?.zoneLabel {
+            entry(zone, draw: lineSample(style.zone, style.zoneWidth, dash: style.zoneDash, under: style.panel))
         }
         if used.rings {
             entry("Requested distance ring", draw: lineSample(style.ring, 2, dash: [2, 4]))
@@ -188,7 +198,7 @@ struct Furniture {
 
         if used.convoys || used.strikes {
             head("Reported in the window")
-            if used.convoys { entry("Turkish convoy, origin → destination, with its reported size", draw: { canvas.draw(.convoy, at: $0, style: style) }) }
+            if used.convoys { entry(theatre.texts.convoyLegend, draw: { canvas.draw(.convoy, at: $0, style: style) }) }
             if used.strikes { entry("Air strike or shelling, with reported deaths", draw: { canvas.draw(.strike, at: $0, style: style) }) }
         }
         if used.imported {
@@ -200,10 +210,10 @@ struct Furniture {
         entry("City / town", draw: { c in
             canvas.draw(.city, at: XY(c.x - 8 * u, c.y), style: style); canvas.draw(.town(4), at: XY(c.x + 9 * u, c.y), style: style)
         })
-        if used.highways { entry("M4 / M5 highway (schematic, through town centres)", draw: lineSample(style.highway, 2.2, dash: [7, 4], under: style.panel)) }
-        entry("International border", draw: lineSample(style.border, 1.8, dash: [9, 3, 2, 3], under: style.panel))
-        entry("Governorate boundary", draw: lineSample(style.province, 0.9, dash: [5, 3]))
-        if used.rivers { entry("River", draw: lineSample(style.river, 1.3)) }
+        if used.highways, let hw = theatre.highways { entry(hw.legend, draw: lineSample(style.highway, style.highwayWidth, dash: style.highwayDash, under: style.panel)) }
+        if used.border { entry("International border", draw: lineSample(style.border, style.borderWidth, dash: style.borderDash, under: style.panel)) }
+        if used.provinces { entry(theatre.texts.provincesLegend, draw: lineSample(style.province, style.provinceWidth, dash: style.provinceDash)) }
+        if used.rivers { entry("River", draw: lineSample(style.river, style.riverWidth)) }
 
         // What else was reported in the window, in brief, if room remains.
         let others = situation.windowEvents.filter { [.talks, .postEstablished, .postEncircled, .displacement, .statement].contains($0.kind) }
@@ -229,9 +239,26 @@ struct Furniture {
             let who = (byOutlet[o] ?? []).filter { !$0.isEmpty }.sorted()
             return who.isEmpty ? o : "\(o) (citing \(who.prefix(3).joined(separator: "; "))\(who.count > 3 ? "…" : ""))"
         }
-        let reports = outlets.isEmpty ? "Reports: none in the window." : "Reports in the window: " + outlets.joined(separator: ", ") + "."
-        let fixed = "Base map: GSHHG 2.3.7 (Wessel & Smith, LGPL-3+), Natural Earth. Gazetteer: GeoNames (CC BY 4.0); Wikipedia Syrian Civil War detailed map module (CC BY-SA). Approximate: control areas (Voronoi cells of town-level control; towns without a report keep their last known holder), front line, every observation-post position (no public source gives one exactly), highways (schematic). Made with mapgen."
+        let theatre = situation.theatre.description
+        let fixed = (theatre.credits + [theatre.texts.approximate, "Made with mapgen."]).joined(separator: " ")
         let w = f.width - 36 * u
+        func reportsLine(_ names: [String], more: Int = 0) -> String {
+            names.isEmpty ? "Reports: none in the window."
+                : "Reports in the window: " + names.joined(separator: ", ") + (more > 0 ? " and \(more) more" : "") + "."
+        }
+        // A busy window names many outlets: when the footer would overflow, whom they cite is
+        // left out first, then the last outlets are counted instead of named.
+        let room = f.height - 20 * u - canvas.measure(fixed, style.smallFont, width: w).height
+        var reports = reportsLine(outlets)
+        if canvas.measure(reports, style.smallFont, width: w).height > room {
+            var names = byOutlet.keys.sorted()
+            reports = reportsLine(names)
+            var dropped = 0
+            while canvas.measure(reports, style.smallFont, width: w).height > room, !names.isEmpty {
+                names.removeLast(); dropped += 1
+                reports = reportsLine(names, more: dropped)
+            }
+        }
         canvas.text(reports, style.smallFont, at: XY(f.minX + 18 * u, f.minY + 8 * u), color: style.text, width: w)
         let h = canvas.measure(reports, style.smallFont, width: w).height
         canvas.text(fixed, style.smallFont, at: XY(f.minX + 18 * u, f.minY + 12 * u + h), color: style.mutedText, width: w)

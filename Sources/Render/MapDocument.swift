@@ -13,6 +13,8 @@ public struct MapDocument {
     public let width: Int
     public let height: Int
     public var style = MapStyle()
+    /// The area and line layers, bottom first (the theatre's `layers:` or the standard order).
+    var layers: [any MapLayer] = MapLayers.standard
     /// Distance rings to draw (from --buffer).
     public var rings: [Ring] = []
     /// Set for a change map: the TO state faded, with the changes since FROM highlighted.
@@ -24,13 +26,17 @@ public struct MapDocument {
 
     public var metadata: MapMetadata { MapMetadata(situation: situation, diffFrom: diff?.from.date) }
 
-    public init(diff: SituationDiff, width: Int = 1600, height: Int = 1200) {
-        self.init(situation: diff.to, width: width, height: height)
+    public init(diff: SituationDiff, width: Int = 1600, height: Int = 1200) throws {
+        try self.init(situation: diff.to, width: width, height: height)
         self.diff = diff
     }
 
-    public init(situation: Situation, width: Int = 1600, height: Int = 1200) {
+    /// A map in the theatre's style (its style files, then its sides' colours); a bad style value throws.
+    public init(situation: Situation, width: Int = 1600, height: Int = 1200) throws {
         self.situation = situation; self.width = width; self.height = height
+        let t = situation.theatre
+        style = try MapStyle(theatre: t.description, sheets: t.styleSheets)
+        layers = try MapLayers.named(t.description.layers, theatre: t.description)
     }
 
     public enum WriteError: Error, CustomStringConvertible {
@@ -49,7 +55,7 @@ public struct MapDocument {
     func drawing(width: Double, height: Double, scene: MapScene, shaper: TextShaper = TextShaper()) -> Drawing {
         let layout = PageLayout(width: width, height: height, view: situation.theatre.view)
         let canvas = Canvas(unit: layout.unit, shaper: shaper)
-        let renderer = MapRenderer(situation: situation, style: style, layout: layout, canvas: canvas, scene: scene)
+        let renderer = MapRenderer(situation: situation, style: style, layout: layout, canvas: canvas, scene: scene, layers: layers)
         let used = renderer.draw()
         var clock = Stopwatch()
         let furniture = Furniture(style: style, layout: layout, canvas: canvas)

@@ -13,14 +13,13 @@ public struct MapMetadata: Sendable {
 
     init(situation: Situation, diffFrom: Day?) {
         let d = situation.date
-        title = diffFrom.map { "Northwest Syria (Idlib): changes \($0) to \(d)" } ?? "Northwest Syria (Idlib): situation as of \(d)"
+        let theatre = situation.theatre.description
+        title = diffFrom.map { "\(theatre.title): changes \($0) to \(d)" } ?? "\(theatre.title): situation as of \(d)"
         let outlets = Set(situation.windowSources.map(\.outlet))
         let places = situation.changes.map(\.claim.placeName) + situation.movements.compactMap { $0.event.destination?.name }
-        description = "Theatre: northwest Syria (Idlib). Control areas assessed from town-level reports (approximate), "
-            + "front line, Turkish observation posts (approximate positions) and reports of \(situation.window.first) to \(d)"
+        description = "Theatre: \(theatre.texts.metadataName). \(theatre.texts.metadataShows) and reports of \(situation.window.first) to \(d)"
             + (places.isEmpty ? "." : "; places in the news: \(Array(Set(places)).sorted().joined(separator: ", ")).")
-        source = "Reports: \(outlets.sorted().joined(separator: ", ")). Base map: GSHHG 2.3.7 (LGPL-3+), Natural Earth. "
-            + "Gazetteer: GeoNames (CC BY 4.0), Wikipedia Syrian Civil War detailed map module (CC BY-SA)."
+        source = "Reports: \(outlets.sorted().joined(separator: ", ")). " + (theatre.texts.metadataCredits ?? theatre.credits.joined(separator: " "))
         date = d
     }
 

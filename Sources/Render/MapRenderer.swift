@@ -11,8 +11,10 @@ struct MapRenderer {
     let layout: PageLayout
     let canvas: Canvas
     let scene: MapScene
+    /// The area and line layers, bottom first.
+    var layers: [any MapLayer] = MapLayers.standard
 
-    private var theatre: Theatre { situation.theatre }
+    var theatre: Theatre { situation.theatre }
 
     /// What was drawn, so the legend lists exactly the symbols used.
     struct Used {
@@ -24,6 +26,8 @@ struct MapRenderer {
         var changes: Set<Side> = []
         var highways = false
         var rivers = false
+        var provinces = false
+        var border = false
         var zone = false
         var uncertainty = false
         var rings = false
@@ -39,60 +43,10 @@ struct MapRenderer {
 
         c.save()
         c.clip(layout.map)
-        c.color(style.sea); c.rect(layout.map); c.fill()
-        fill(scene.land, style.foreignLand)
-        fill(scene.syria, style.syriaLand)
-        // A change map shows the later state faded, so that the changes stand out.
-        let fade = scene.diffFrom == nil ? 1.0 : 0.45
-        for side in Side.allCases {
-            guard let area = scene.areas[side] else { continue }
-            let f = style.fill(side)
-            fill(area, f.alpha(f.a * fade))
-            if side == .contested { hatch(area, style.line(.contested)) }
-            used.sides.insert(side)
-        }
-        for side in Side.allCases {
-            guard let gain = scene.gains[side], side != .contested else { continue }
-            hatch(gain, style.line(side))
-            stroke(gain, style.line(side), width: 1.4)
-            used.gains.insert(side)
-        }
-        fill(scene.lakes, style.sea)
-        stroke(scene.provinces, style.province, width: 0.9, dash: [5, 3])
-        if !scene.rivers.isEmpty {
-            stroke(scene.rivers, style.river, width: 1.3)
-            used.rivers = true
-        }
-        stroke(scene.coast, style.river, width: 0.8)
-        stroke(scene.border, style.panel, width: 4.5)
-        stroke(scene.border, style.border, width: 1.8, dash: [9, 3, 2, 3])
-
-        for road in scene.highways {
-            let pts = road.map(layout.px)
-            c.color(style.panel); c.lineWidth(4.2); c.polyline(pts); c.stroke()
-            c.color(style.highway); c.lineWidth(2.2); c.dash([7, 4]); c.polyline(pts); c.stroke(); c.noDash()
-            used.highways = true
-        }
-        if !scene.deEscalationZone.isEmpty {
-            stroke(scene.deEscalationZone, style.panel, width: 4)
-            stroke(scene.deEscalationZone, style.zone, width: 2, dash: [10, 5])
-            used.zone = true
-        }
-        for (_, shapes) in scene.buffers {
-            fill(shapes, style.ring.alpha(0.08))
-            stroke(shapes, style.ring, width: 2, dash: [2, 4])
-            used.rings = true
-        }
-        for p in situation.posts {
-            guard let shapes = scene.postUncertainty[p.post.id] else { continue }
-            fill(shapes, style.uncertainty)
-            used.uncertainty = true
-        }
-        if !scene.frontLine.isEmpty {
-            stroke(scene.frontLine, style.panel, width: 5.5)
-            stroke(scene.frontLine, style.frontLine, width: 2.8)
-            used.frontLine = true
-        }
+        // Beyond the land lies the sea, unless the theatre has none (then it is the map's edge).
+        c.color(theatre.basemap.sea.isEmpty ? style.foreignLand : style.sea); c.rect(layout.map); c.fill()
+        // The fills and lines, in the theatre's layer order (MapLayers.swift); marks and labels follow.
+        for layer in layers { layer.draw(self, &used) }
 
         used.imported = drawImportedEvents()
         clock.lap("    basemap, control, lines")
@@ -103,8 +57,9 @@ struct MapRenderer {
 
         // Symbols first (they block labels), then labels by priority.
         let keyIDs = keyPlaceIDs()
+        // Towns of the theatre's country (and the largest cities beyond its border) are drawn.
         let towns = theatre.gazetteer.places.filter { p in
-            p.country == "SY" || p.rank >= 5 ? (p.rank >= 3 || keyIDs.contains(p.id)) : false
+            p.country == theatre.country || p.rank >= style.cityRank ? (p.rank >= style.minTownRank || keyIDs.contains(p.id)) : false
         }
         var townPoints: [(Place, XY)] = []
         for p in towns {
@@ -146,7 +101,7 @@ struct MapRenderer {
             let xy = layout.px(p.point)
             guard layout.map.contains(xy) else { continue }
             let look = PostLook(encircledReported: p.reportedEncircled != nil,
-                                insideGovernmentOnly: p.computedOnlyEncircled,
+                                computedOnly: p.computedOnlyEncircled,
                                 isNew: p.isNew)
             c.draw(.post(look), at: xy, style: style)
             used.postLooks.insert(look)
@@ -211,7 +166,7 @@ struct MapRenderer {
         clock.lap("    labels")
         c.restore()
 
-        furniture.drawMapFurniture(scene)
+        furniture.drawMapFurniture(scene, theatre: theatre.description)
         clock.lap("    map furniture")
         return used
     }
@@ -247,7 +202,7 @@ struct MapRenderer {
         let name = p.name + (p.rank >= 4 ? p.arabic.map { "  \($0)" } ?? "" : "")
         var variants = [name]
         if let h = situation.holders[p.id], situation.changes.contains(where: { $0.claim.placeID == p.id }) {
-            let status = h.holder == .contested ? "contested" : "taken by \(h.holder.rawValue)"
+            let status = h.holder.contested ? h.holder.id : "taken by \(h.holder.rawValue)"
             variants = ["\(name)\n(\(status) \(h.date.shortDescription))", "\(p.name) (\(status) \(h.date.shortDescription))", p.name]
         } else if name != p.name {
             variants.append(p.name)
@@ -268,12 +223,12 @@ struct MapRenderer {
             if let v = f[k] { parts.append("\(v) \(name)") }
         }
         let to = e.destination.map { " to \($0.name)" } ?? ""
-        let head = "Turkish convoy\(to), \(e.date.shortDescription)"
+        let head = "\(theatre.description.texts.convoy)\(to), \(e.date.shortDescription)"
         return parts.isEmpty ? head : "\(head):\n" + parts.joined(separator: ", ")
     }
 
     func strikeLabel(_ e: Event, at place: Place) -> String {
-        let killed = e.figure(["civilians_killed", "killed", "turkish_soldiers_killed", "soldiers_killed"], at: place)
+        let killed = e.figure(theatre.description.texts.killedFigures ?? ["civilians_killed", "killed", "soldiers_killed"], at: place)
         let what = e.kind == .shelling ? "shelling" : e.kind == .strike ? "strike" : "attack"
         guard let low = killed.first, let high = killed.last else { return "\(what) (\(e.date.shortDescription))" }
         return killed.count == 1 ? "\(what): \(low) killed (\(e.date.shortDescription))"
@@ -313,20 +268,43 @@ struct MapRenderer {
         canvas.noDash()
     }
 
+    /// The 45° hatch of gained ground (and of a side styled so), in the side's line colour.
     func hatch(_ g: [Shape], _ color: Color) {
+        hatch(g, MapStyle.Hatch(color: color.alpha(0.8), angle: 45, spacing: 7, width: 1.2))
+    }
+
+    func hatch(_ g: [Shape], _ h: MapStyle.Hatch) {
         canvas.save()
         canvas.evenOddFill()
         path(g)
         canvas.clipPath()
-        let r = layout.map
-        canvas.color(color.alpha(0.8))
-        canvas.lineWidth(1.2)
-        var x = r.minX - r.height
-        while x < r.maxX {
-            canvas.move(XY(x, r.maxY)); canvas.line(XY(x + r.height, r.minY))
-            x += 7 * layout.unit
-        }
+        canvas.color(h.color)
+        canvas.lineWidth(h.width)
+        Self.hatchLines(in: layout.map, angle: h.angle, spacing: h.spacing * layout.unit, canvas: canvas)
         canvas.stroke()
         canvas.restore()
+    }
+
+    /// Parallel lines across `r` at `angle` degrees (45: rising to the right), `spacing` px apart.
+    static func hatchLines(in r: Rect, angle: Double, spacing: Double, canvas: Canvas) {
+        if angle == 45 {
+            // The original construction, kept so that 45° hatches draw exactly as before.
+            var x = r.minX - r.height
+            while x < r.maxX {
+                canvas.move(XY(x, r.maxY)); canvas.line(XY(x + r.height, r.minY))
+                x += spacing
+            }
+            return
+        }
+        let a = angle * Double.pi / 180
+        let d = XY(cos(a), -sin(a)), n = XY(sin(a), cos(a))
+        let c = r.center
+        let reach = (r.width + r.height)
+        var k = -reach
+        while k <= reach {
+            let o = c + n * k
+            canvas.move(o - d * reach); canvas.line(o + d * reach)
+            k += max(spacing, 0.5)
+        }
     }
 }

@@ -4,12 +4,12 @@ import Situation
 /// What the drawing needs from GEOS and PROJ, read out once as plain coordinates (map metres),
 /// so that the drawing touches neither library.
 struct MapScene {
-    let land, syria, lakes, provinces, rivers, coast, border, frontLine: [Shape]
+    let land, home, lakes, provinces, rivers, coast, border, frontLine: [Shape]
     let areas: [Side: [Shape]]
     let deEscalationZone: [Shape]
     /// Where each post may be, by post id.
     let postUncertainty: [String: [Shape]]
-    /// User-requested rings (e.g. 10 km round Idlib), with their labels.
+    /// User-requested rings (e.g. 10 km round a town), with their labels.
     let buffers: [(label: String, shapes: [Shape])]
     let highways: [[XY]]
     /// Every place's position in map metres, by id.
@@ -17,8 +17,8 @@ struct MapScene {
     /// For a change map: ground each side gained between the two dates, and the earlier date.
     let gains: [Side: [Shape]]
     let diffFrom: Day?
-    /// Locator countries in lon/lat, with Syria flagged.
-    let inset: [(isSyria: Bool, shapes: [Shape])]
+    /// Locator countries in lon/lat, with the theatre's country flagged.
+    let inset: [(isHome: Bool, shapes: [Shape])]
 
     init(_ situation: Situation, rings: [Ring] = [], diff: SituationDiff? = nil, visible: Rect? = nil) throws {
         // Cut to what shows (with a margin for line widths): the basemap box and the control areas
@@ -35,7 +35,7 @@ struct MapScene {
         diffFrom = diff?.from.date
         let t = situation.theatre
         let b = t.basemap
-        land = shapes(b.land); syria = shapes(b.syria); lakes = shapes(b.lakes); provinces = shapes(b.provinces)
+        land = shapes(b.land); home = shapes(b.controlLand); lakes = shapes(b.lakes); provinces = shapes(b.provinces)
         rivers = shapes(b.rivers); coast = shapes(b.coast); border = shapes(b.border)
         frontLine = shapes(situation.frontLine)
         areas = situation.areas.mapValues(shapes)
@@ -48,12 +48,13 @@ struct MapScene {
         var xy = [Int: XY]()
         for p in t.gazetteer.places { xy[p.id] = try t.projection.project(p.location) }
         placeXY = xy
-        let syriaPoint = try Geometry.point(XY(38.5, 35.0))
-        inset = try b.insetCountries.parts.map { (try $0.contains(syriaPoint), $0.shapes) }
+        let at = t.description.inset.highlightAt
+        let homePoint = try Geometry.point(XY(at.lon, at.lat))
+        inset = try b.insetCountries.parts.map { (try $0.contains(homePoint), $0.shapes) }
     }
 }
 
-/// A distance ring the user asked for ("10 km round Idlib"), in map metres.
+/// A distance ring the user asked for ("10 km round a town"), in map metres.
 public struct Ring {
     public let label: String
     public let area: Geometry

@@ -95,8 +95,8 @@ public struct Report {
 
     func markdown(diff: SituationDiff, maps: [MapFile]) -> String {
         func esc(_ s: String) -> String { s.markdownEscaped }
-        var md = "# Northwest Syria (Idlib), \(from.longDescription) – \(to.longDescription)\n\n"
-        md += "Made with mapgen from the encoded reports. Control is assessed from town-level reports; every observation-post position is approximate.\n\n"
+        var md = "# \(theatre.description.title), \(from.longDescription) – \(to.longDescription)\n\n"
+        md += "Made with mapgen from the encoded reports. Control is assessed from town-level reports\(theatre.description.sites == nil ? "" : "; every observation-post position is approximate").\n\n"
         md += "## Maps\n\n"
         for m in maps { md += "### \(esc(m.title))\n\n![\(esc(m.title))](\(m.name))\n\n" }
         md += "## Events by day\n\n"
@@ -109,10 +109,10 @@ public struct Report {
             }
             md += "\n"
         }
-        md += "## Observation posts on \(to)\n\n| post | government area km | front line km | computed | reported encircled | agree |\n|---|---:|---:|---|---|---|\n"
+        md += "## Observation posts on \(to)\n\n| post | \(diff.to.threatSide?.id ?? "threat") area km | front line km | computed | reported encircled | agree |\n|---|---:|---:|---|---|---|\n"
         for p in diff.to.posts {
             let x = p.proximity
-            md += "| \(esc(p.post.id)) \(esc(p.post.shortName)) | \(x.governmentAreaKm.map { String(format: "%.1f", $0) } ?? "–") | \(x.frontLineKm.map { String(format: "%.1f", $0) } ?? "–") | \(x.computed.rawValue) | \(p.reportedEncircled.map { "since \($0)" } ?? "no") | \(x.agrees(withReported: p.reportedEncircled != nil) ? "yes" : "**no**") |\n"
+            md += "| \(esc(p.post.id)) \(esc(p.post.shortName)) | \(x.threatAreaKm.map { String(format: "%.1f", $0) } ?? "–") | \(x.frontLineKm.map { String(format: "%.1f", $0) } ?? "–") | \(x.computed.code(threat: diff.to.threatSide)) | \(p.reportedEncircled.map { "since \($0)" } ?? "no") | \(x.agrees(withReported: p.reportedEncircled != nil) ? "yes" : "**no**") |\n"
         }
         md += "\n## Conflicting claims\n\n"
         let (disputed, control) = conflicts()
@@ -132,7 +132,7 @@ public struct Report {
         var h = """
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8">
-        <title>Northwest Syria (Idlib), \(from) – \(to)</title>
+        <title>\(esc(theatre.description.title)), \(from) – \(to)</title>
         <style>
         body { font-family: "Noto Sans", sans-serif; margin: 2em auto; max-width: 1100px; color: #1a1a1a; line-height: 1.4; }
         h1 { font-size: 1.7em; margin-bottom: .2em; } h2 { margin-top: 1.6em; border-bottom: 1px solid #ccc; }
@@ -142,7 +142,7 @@ public struct Report {
         th { background: #f0ede6; } td.n { text-align: right; } .no { color: #b8322b; font-weight: bold; }
         .note { color: #555; font-size: .9em; }
         </style></head><body>
-        <h1>Northwest Syria (Idlib), \(esc(from.longDescription)) – \(esc(to.longDescription))</h1>
+        <h1>\(esc(theatre.description.title)), \(esc(from.longDescription)) – \(esc(to.longDescription))</h1>
         <p class="note">Made with mapgen from the encoded reports. Control is assessed from town-level reports (Voronoi cells); every observation-post position is approximate.</p>
         <h2>Maps</h2>
 
@@ -160,11 +160,11 @@ public struct Report {
             }
             h += "</table>\n"
         }
-        h += "<h2>Observation posts on \(esc(to.longDescription))</h2>\n<table><tr><th>post</th><th>to government area, km</th><th>to front line, km</th><th>computed</th><th>reported encircled</th><th>agree</th><th>towns within 5 km</th></tr>\n"
+        h += "<h2>Observation posts on \(esc(to.longDescription))</h2>\n<table><tr><th>post</th><th>to \(esc(diff.to.threatSide?.id ?? "threat")) area, km</th><th>to front line, km</th><th>computed</th><th>reported encircled</th><th>agree</th><th>towns within 5 km</th></tr>\n"
         for p in diff.to.posts {
             let x = p.proximity
             let agree = x.agrees(withReported: p.reportedEncircled != nil)
-            h += "<tr><td>\(esc(p.post.id)) \(esc(p.post.shortName))</td><td class=\"n\">\(x.governmentAreaKm.map { String(format: "%.1f", $0) } ?? "–")</td><td class=\"n\">\(x.frontLineKm.map { String(format: "%.1f", $0) } ?? "–")</td><td>\(esc(x.computed.rawValue))</td><td>\(p.reportedEncircled.map { "since \($0)" } ?? "no")</td><td\(agree ? "" : " class=\"no\"")>\(agree ? "yes" : "no")</td><td>\(esc(x.nearby.prefix(6).map { "\($0.place.name) (\($0.holder?.rawValue ?? "?"))" }.joined(separator: ", ")))</td></tr>\n"
+            h += "<tr><td>\(esc(p.post.id)) \(esc(p.post.shortName))</td><td class=\"n\">\(x.threatAreaKm.map { String(format: "%.1f", $0) } ?? "–")</td><td class=\"n\">\(x.frontLineKm.map { String(format: "%.1f", $0) } ?? "–")</td><td>\(esc(x.computed.code(threat: diff.to.threatSide)))</td><td>\(p.reportedEncircled.map { "since \($0)" } ?? "no")</td><td\(agree ? "" : " class=\"no\"")>\(agree ? "yes" : "no")</td><td>\(esc(x.nearby.prefix(6).map { "\($0.place.name) (\($0.holder?.rawValue ?? "?"))" }.joined(separator: ", ")))</td></tr>\n"
         }
         h += "</table>\n<h2>Conflicting claims</h2>\n"
         let (disputed, control) = conflicts()
@@ -174,7 +174,7 @@ public struct Report {
             h += "<li><b>\(esc(e.summary))</b> (\(e.date))<ul>" + e.claims.map { "<li>\(esc(claimText($0)))</li>" }.joined() + "</ul></li>\n"
         }
         for c in control { h += "<li>\(esc(c.placeName)): \(c.holder.rawValue) on \(c.date) per \(esc(sourceText(c.source))) — kept, not applied</li>\n" }
-        h += "</ul>\n<p class=\"note\">Base map: GSHHG 2.3.7 (Wessel &amp; Smith, LGPL-3+), Natural Earth. Gazetteer: GeoNames (CC BY 4.0); Wikipedia Syrian Civil War detailed map module (CC BY-SA).</p>\n</body></html>\n"
+        h += "</ul>\n<p class=\"note\">\(esc(theatre.description.credits.joined(separator: " ")))</p>\n</body></html>\n"
         return h
     }
 }

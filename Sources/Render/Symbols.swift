@@ -10,7 +10,8 @@ enum Symbol {
 /// How an observation post looks: its status on the date.
 struct PostLook: Hashable {
     var encircledReported: Bool
-    var insideGovernmentOnly: Bool
+    /// Computed encircled (inside the threat side's area or cut off) with no report yet.
+    var computedOnly: Bool
     var isNew: Bool
 }
 
@@ -30,11 +31,11 @@ extension Canvas {
             if look.isNew {
                 circle(p, s * 1.25); color(style.postNew); fill()
             }
-            if look.encircledReported || look.insideGovernmentOnly {
+            if look.encircledReported || look.computedOnly {
                 circle(p, s * 1.05)
                 color(style.postEncircled)
                 lineWidth(2.6)
-                if look.insideGovernmentOnly && !look.encircledReported { dash([3, 2.5]) }
+                if look.computedOnly && !look.encircledReported { dash([3, 2.5]) }
                 stroke(); noDash()
             }
             rect(Rect(x: p.x - s * 0.62, y: p.y - s * 0.62, width: s * 1.24, height: s * 1.24))

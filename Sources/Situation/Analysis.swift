@@ -39,7 +39,7 @@ public struct Analysis: Sendable {
             let area = try Geometry.point(centre).buffer(km * 1000, quadrantSegments: 32)
             let prepared = try PreparedGeometry(area)
             var towns: [NearbyTown] = []
-            for p in t.gazetteer.places where p.country == "SY" && p.kind != .site {
+            for p in t.gazetteer.places where p.country == t.country && p.kind != .site {
                 let d = Geodesic.distanceKm(place.location, p.location)
                 if d <= km * 1.02, try prepared.contains(t.projection.project(p.location)) {
                     towns.append(NearbyTown(place: p, holder: situation.holders[p.id]?.holder, distanceKm: d))
@@ -75,14 +75,15 @@ public struct Analysis: Sendable {
         let s = situation
         var sides = [String: JSONValue]()
         for (side, km2) in areasKm2 { sides[side.rawValue] = .rounded(km2, 0) }
-        return [
+        let sites = s.theatre.description.sites
+        let value: JSONValue = [
             "date": .string(s.date.description),
             "control_areas_km2": .object(sides),
-            "control_method": "Voronoi cells of town-level control, dissolved per side, clipped to Syrian land; areas inside the map view",
+            "control_method": .string(s.theatre.description.texts.controlMethod),
             "front_line_km": .rounded(frontLineKm, 1),
             "de_escalation_zone": [
                 "area_km2": .rounded(deEscalationZoneKm2, 0),
-                "method": "convex hull of the twelve original Turkish observation posts",
+                "method": .string(sites?.zoneMethod ?? ""),
                 "approximate": true,
             ],
             "posts": .array(s.posts.map(postJSON)),
@@ -95,6 +96,10 @@ public struct Analysis: Sendable {
                 ]
             }),
         ]
+        // A theatre whose sites make no zone (no zone_method) has no zone to report.
+        guard sites?.zoneMethod == nil, case .object(var fields) = value else { return value }
+        fields["de_escalation_zone"] = nil
+        return .object(fields)
     }
 
     func townJSON(_ t: NearbyTown) -> JSONValue {
@@ -105,14 +110,14 @@ public struct Analysis: Sendable {
         let x = p.proximity
         let reported = p.reportedEncircled != nil
         return [
-            "id": .string(p.post.id), "name": .string(p.post.shortName), "kind": .string(p.post.kind.rawValue),
+            "id": .string(p.post.id), "name": .string(p.post.shortName), "kind": .string(p.post.kind),
             "established": .string(p.post.established?.description ?? ""),
             "new_in_window": .bool(p.isNew),
             "position": .string(p.post.exact ? "exact" : "approximate"),
             "lon": .rounded(p.post.location.lon, 5), "lat": .rounded(p.post.location.lat, 5),
-            "government_area_km": .rounded(x.governmentAreaKm, 2),
+            "\(situation.threatSide?.id ?? "threat")_area_km": .rounded(x.threatAreaKm, 2),
             "front_line_km": .rounded(x.frontLineKm, 2),
-            "computed_status": .string(x.computed.rawValue),
+            "computed_status": .string(x.computed.code(threat: situation.threatSide)),
             "computed_encircled": .bool(x.computed.isEncircled),
             "reported_encircled": .bool(reported),
             "reported_encircled_since": p.reportedEncircled.map { .string($0.description) } ?? .null,
@@ -149,7 +154,7 @@ public struct Analysis: Sendable {
         }
         if !s.deEscalationZone.isEmpty {
             w.add(try proj.unproject(s.deEscalationZone), properties: [
-                "layer": "de_escalation_zone", "method": "convex hull of the 12 original posts",
+                "layer": "de_escalation_zone", "method": .string(s.theatre.description.sites?.zoneMethodShort ?? ""),
                 "area_km2": .rounded(deEscalationZoneKm2, 0), "approximate": true,
             ])
         }
@@ -180,17 +185,22 @@ public struct Analysis: Sendable {
             out += "  " + side.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0) + String(format: " %8.0f km²\n", km2)
         }
         out += String(format: "  front line   %8.1f km\n", frontLineKm)
-        out += String(format: "  de-escalation zone (approx., hull of the 12 original posts) %.0f km²\n\n", deEscalationZoneKm2)
+        if let zone = s.theatre.description.sites?.tableZone {
+            out += "  \(zone) " + String(format: "%.0f km²\n", deEscalationZoneKm2)
+        }
+        out += "\n"
+        guard !s.posts.isEmpty || !buffers.isEmpty else { return out }
         out += "Observation posts\n"
-        out += "  id   name                          gov.area km  front km  computed                reported encircled   agree\n"
+        let threat = String((situation.threatSide?.id ?? "threat").prefix(3))
+        out += "  id   name                          \(threat).area km  front km  computed                reported encircled   agree\n"
         for p in s.posts {
             let x = p.proximity
             let name = String(p.post.shortName.prefix(28)).padding(toLength: 28, withPad: " ", startingAt: 0)
-            let gov = x.governmentAreaKm.map { String(format: "%6.1f", $0) } ?? "     -"
+            let gov = x.threatAreaKm.map { String(format: "%6.1f", $0) } ?? "     -"
             let front = x.frontLineKm.map { String(format: "%6.1f", $0) } ?? "     -"
             let reported = p.reportedEncircled.map { "since \($0)" } ?? "no"
             out += "  \(p.post.id.padding(toLength: 4, withPad: " ", startingAt: 0)) \(name)  \(gov)      \(front)    "
-                + "\(x.computed.rawValue.padding(toLength: 22, withPad: " ", startingAt: 0))  "
+                + "\(x.computed.code(threat: situation.threatSide).padding(toLength: 22, withPad: " ", startingAt: 0))  "
                 + "\(reported.padding(toLength: 19, withPad: " ", startingAt: 0))  \(x.agrees(withReported: p.reportedEncircled != nil) ? "yes" : "NO")\n"
         }
         let disagreements = s.posts.filter { !$0.proximity.agrees(withReported: $0.reportedEncircled != nil) }

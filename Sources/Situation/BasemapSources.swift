@@ -7,7 +7,7 @@ import VectorIO
 /// FlatGeobuf, an OpenStreetMap extract (.osm.pbf, layer `lines` for roads and rivers)…
 ///
 ///     layer   source                         ogr_layer
-///     rivers  ../osm/syria-latest.osm.pbf    lines
+///     rivers  ../osm/country-latest.osm.pbf    lines
 ///     admin1  ../gadm/gadm41_SYR.gpkg        ADM_ADM_1
 ///
 /// `layer` is one of the basemap's layers (land, sea, border, coast, rivers, lakes, admin1,

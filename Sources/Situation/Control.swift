@@ -33,7 +33,7 @@ public struct ControlLog: Sendable {
     static let columns = ["date", "place", "place_id", "holder", "role", "confidence", "outlet", "published",
                           "attributed_to", "url", "note"]
 
-    public static func parse(_ text: String, file: String, gazetteer: Gazetteer) throws -> ControlLog {
+    public static func parse(_ text: String, file: String, gazetteer: Gazetteer, sides: [Side]) throws -> ControlLog {
         let rows = tsvRows(text)
         guard let header = rows.first, header.fields.map(String.init).prefix(columns.count) == columns[...] else {
             throw DataError(file: file, line: rows.first?.line ?? 1, "header must be: \(columns.joined(separator: " "))",
@@ -53,9 +53,9 @@ public struct ControlLog: Sendable {
                 throw DataError(file: file, line: line, "unknown place_id \"\(f[2])\" for \"\(f[1])\"",
                                 fix: hint ?? "add the place to Gazetteer/places.tsv or correct the id")
             }
-            guard let holder = Side(rawValue: String(f[3])) else {
+            guard let holder = sides.first(where: { $0.id == f[3] }) else {
                 throw DataError(file: file, line: line, "unknown holder \"\(f[3])\"",
-                                fix: "one of: \(Side.allCases.map(\.rawValue).joined(separator: ", "))")
+                                fix: "one of the theatre's sides: \(sides.map(\.id).joined(separator: ", "))")
             }
             guard let role = ControlClaim.Role(rawValue: String(f[4])),
                   let confidence = ControlClaim.Confidence(rawValue: String(f[5])) else {
@@ -71,11 +71,11 @@ public struct ControlLog: Sendable {
         return ControlLog(claims: out)
     }
 
-    /// Area claims (`areas.tsv`): "as of DATE the government holds everything inside the hull of
+    /// Area claims (`areas.tsv`): "as of DATE a side holds everything inside the hull of
     /// towns A, B, C…", the way sources summarise an offensive. Each becomes an assessed claim
     /// for every place inside the hull; a later town-level report still overrides it.
     public static func parseAreas(_ text: String, file: String, gazetteer: Gazetteer,
-                                  projection: MapProjection) throws -> (claims: [ControlClaim], rows: Int) {
+                                  projection: MapProjection, sides: [Side], country: String) throws -> (claims: [ControlClaim], rows: Int) {
         let rows = tsvRows(text)
         let expected = ["id", "date", "holder", "hull_towns", "buffer_km", "outlet", "published", "attributed_to", "url", "note"]
         guard let header = rows.first, header.fields.map(String.init).prefix(expected.count) == expected[...] else {
@@ -85,8 +85,8 @@ public struct ControlLog: Sendable {
         let projected = try gazetteer.places.map { try projection.project($0.location) }
         var out: [ControlClaim] = []
         for (line, f) in rows.dropFirst() {
-            guard f.count >= 9, let date = Day(f[1]), let holder = Side(rawValue: String(f[2])) else {
-                throw DataError(file: file, line: line, "expected id, a YYYY-MM-DD date, a holder (\(Side.allCases.map(\.rawValue).joined(separator: ", "))), …",
+            guard f.count >= 9, let date = Day(f[1]), let holder = sides.first(where: { $0.id == f[2] }) else {
+                throw DataError(file: file, line: line, "expected id, a YYYY-MM-DD date, a holder (\(sides.map(\.id).joined(separator: ", "))), …",
                                 fix: "see Reports/README.md for areas.tsv")
             }
             // Empty means no margin round the hull; a negative or huge margin is a mistake.
@@ -110,7 +110,7 @@ public struct ControlLog: Sendable {
             let hull = try PreparedGeometry(hullGeometry)
             let source = Source(outlet: String(f[5]), published: String(f[6]), attributedTo: String(f[7]),
                                 url: f[8].isEmpty ? nil : String(f[8]))
-            for (i, p) in gazetteer.places.enumerated() where p.country == "SY" && box.contains(projected[i]) {
+            for (i, p) in gazetteer.places.enumerated() where p.country == country && box.contains(projected[i]) {
                 guard try hull.contains(projected[i]) else { continue }
                 out.append(ControlClaim(date: date, placeID: p.id, placeName: p.name, holder: holder, role: .state,
                                         confidence: .assessed, source: source,

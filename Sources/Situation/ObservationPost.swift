@@ -1,22 +1,22 @@
 import Foundation
 import Geo
 
-/// A Turkish observation post, where it is (approximately) and what sources say of it.
+/// A site of the theatre (e.g. an observation post), where it is (approximately) and
+/// what sources say of it. Its kind is one of the theatre's `sites.kinds`.
 public struct ObservationPost: Sendable {
-    public enum Kind: String, Sendable { case original = "original-12", new = "new-2020" }
     /// How the position was derived: no public source gives a post's exact position.
     public enum Placement: Sendable, Equatable {
         case coordinates                          // the named site's coordinates from a source
         case at(String)                           // at a town
-        case offset(String, bearing: Double, km: Double) // "west of Sarmin"
-        case between(String, String)              // "between Idlib and Sarmin"
+        case offset(String, bearing: Double, km: Double) // "west of A"
+        case between(String, String)              // "between A and B"
         case onRoad(String, String)               // "on the highway linking A to B"
     }
 
     public let id: String
     public let name: String
     public let variants: [String]
-    public let kind: Kind
+    public let kind: String
     public let established: Day?
     public let establishedApproximate: Bool
     public let location: LonLat
@@ -44,7 +44,7 @@ enum PostTable {
     static let bearings: [String: Double] = ["north-of": 0, "northeast-of": 45, "east-of": 90, "southeast-of": 135,
                                              "south-of": 180, "southwest-of": 225, "west-of": 270, "northwest-of": 315]
 
-    static func parse(_ text: String, file: String, gazetteer: Gazetteer) throws -> [ObservationPost] {
+    static func parse(_ text: String, file: String, gazetteer: Gazetteer, kinds: [String]) throws -> [ObservationPost] {
         let rows = tsvRows(text)
         guard let header = rows.first?.fields.map(String.init) else { return [] }
         func col(_ name: String) throws -> Int {
@@ -64,8 +64,9 @@ enum PostTable {
         for (line, f) in rows.dropFirst() {
             func v(_ i: Int) -> String { i < f.count ? String(f[i]).trimmingCharacters(in: .whitespaces) : "" }
             func place(_ name: String) throws -> Place { try gazetteer.resolve(name, file: file, line: line) }
-            guard let kind = ObservationPost.Kind(rawValue: v(c.kind)) else {
-                throw DataError(file: file, line: line, "unknown kind \"\(v(c.kind))\"", fix: "original-12 or new-2020")
+            let kind = v(c.kind)
+            guard kinds.contains(kind) else {
+                throw DataError(file: file, line: line, "unknown kind \"\(kind)\"", fix: "one of the theatre's site kinds: \(kinds.joined(separator: ", "))")
             }
             let anchors = v(c.anchor).split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
             let relation = v(c.rel)

@@ -21,14 +21,14 @@ struct TheatreReports {
 enum ReportSource {
     static let storePath = ".mapgen-cache/reports.sqlite"
 
-    static func load(root: URL, gazetteer: Gazetteer, projection: MapProjection,
+    static func load(root: URL, gazetteer: Gazetteer, projection: MapProjection, sides: [Side], country: String,
                      showing window: DayWindow?) throws -> TheatreReports {
         let repDir = root.appendingPathComponent("Reports")
         // Events imported from ACLED are not in the store (yet): such folders always parse.
         let imported = repDir.appendingPathComponent(ImportedEventTable.fileName)
         guard let window, !FileManager.default.fileExists(atPath: imported.path),
               ProcessInfo.processInfo.environment["MAPGEN_NO_STORE"] == nil else {
-            return try parse(repDir, gazetteer: gazetteer, projection: projection).reports
+            return try parse(repDir, gazetteer: gazetteer, projection: projection, sides: sides, country: country).reports
         }
         var clock = Stopwatch()
         let store = root.appendingPathComponent(storePath)
@@ -36,14 +36,15 @@ enum ReportSource {
         clock.lap("  store key")
         let eventsFile = repDir.appendingPathComponent("events.yaml").relativeDisplay
         do {
-            if let slice = try ReportStore.read(store, key: key, window: window, gazetteer: gazetteer, eventsFile: eventsFile) {
+            if let slice = try ReportStore.read(store, key: key, window: window, gazetteer: gazetteer, sides: sides,
+                                                 eventsFile: eventsFile) {
                 clock.lap("  store query")
                 return slice
             }
         } catch {
             clock.lap("  store unreadable, rebuilding: \(error)")
         }
-        let (reports, eventNodes) = try parse(repDir, gazetteer: gazetteer, projection: projection)
+        let (reports, eventNodes) = try parse(repDir, gazetteer: gazetteer, projection: projection, sides: sides, country: country)
         clock.lap("  parse reports")
         do {
             try ReportStore.write(reports, eventNodes: eventNodes, key: key, to: store)
@@ -60,12 +61,14 @@ enum ReportSource {
         let rep = root.appendingPathComponent("Reports"), gaz = root.appendingPathComponent("Gazetteer")
         let tables = ((try? FileManager.default.contentsOfDirectory(atPath: gaz.path)) ?? [])
             .filter { $0.hasSuffix(".tsv") }.sorted().map { gaz.appendingPathComponent($0) }
-        return ["events.yaml", "control.tsv", "areas.tsv"].map { rep.appendingPathComponent($0) } + tables
+        // theatre.yaml sets the projection, the sides and the country that area claims expand to.
+        return [root.appendingPathComponent("theatre.yaml")]
+            + ["events.yaml", "control.tsv", "areas.tsv"].map { rep.appendingPathComponent($0) } + tables
     }
 
     /// Every event and claim, parsed from the text files.
-    static func parse(_ repDir: URL, gazetteer: Gazetteer,
-                      projection: MapProjection) throws -> (reports: TheatreReports, eventNodes: [(event: Event, node: Node)]) {
+    static func parse(_ repDir: URL, gazetteer: Gazetteer, projection: MapProjection, sides: [Side],
+                      country: String) throws -> (reports: TheatreReports, eventNodes: [(event: Event, node: Node)]) {
         var clock = Stopwatch()
         func text(_ name: String) throws -> (String, String) {
             let url = repDir.appendingPathComponent(name)
@@ -82,14 +85,14 @@ enum ReportSource {
         }
         clock.lap("  events")
         let (controlText, controlFile) = try text("control.tsv")
-        var control = try ControlLog.parse(controlText, file: controlFile, gazetteer: gazetteer)
+        var control = try ControlLog.parse(controlText, file: controlFile, gazetteer: gazetteer, sides: sides)
         let controlRows = control.claims.count
         clock.lap("  control")
         let areasURL = repDir.appendingPathComponent("areas.tsv")
         var areaRows = 0
         if FileManager.default.fileExists(atPath: areasURL.path) {
             let areas = try ControlLog.parseAreas(readText(areasURL), file: areasURL.relativeDisplay,
-                                                  gazetteer: gazetteer, projection: projection)
+                                                  gazetteer: gazetteer, projection: projection, sides: sides, country: country)
             control = ControlLog(claims: control.claims + areas.claims)
             areaRows = areas.rows
         }

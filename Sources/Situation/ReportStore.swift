@@ -44,7 +44,7 @@ enum ReportStore {
 
     /// The slice of the reports a window shows, or nil when there is no store or it was built
     /// from other files. Throws when the file is not a sound store (the caller rebuilds it).
-    static func read(_ url: URL, key: String, window: DayWindow, gazetteer: Gazetteer,
+    static func read(_ url: URL, key: String, window: DayWindow, gazetteer: Gazetteer, sides: [Side],
                      eventsFile: String) throws -> TheatreReports? {
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
         let db = try SQLiteDatabase(path: url.path, readOnly: true)
@@ -65,10 +65,10 @@ enum ReportStore {
               WHERE role = 'state' AND place_id = p.place_id AND date < ?1 ORDER BY ord DESC LIMIT 1)
             """)
         try before.bind([.int(first)])
-        while try before.step() { claims.append(try claim(before)) }
+        while try before.step() { claims.append(try claim(before, sides)) }
         let inWindow = try db.prepare("SELECT \(claimColumns) FROM claims WHERE date >= ?1 AND date <= ?2")
         try inWindow.bind([.int(first), .int(last)])
-        while try inWindow.step() { claims.append(try claim(inWindow)) }
+        while try inWindow.step() { claims.append(try claim(inWindow, sides)) }
 
         var events: [Event] = []
         let ev = try db.prepare("SELECT line, text FROM events WHERE date >= ?1 AND date <= ?2")
@@ -82,8 +82,9 @@ enum ReportStore {
                               controlRows: controlRows, areaRows: areaRows, lastDay: meta["last_day"].flatMap { Day($0) })
     }
 
-    private static func claim(_ s: SQLiteDatabase.Statement) throws -> ControlClaim {
-        guard let holder = Side(rawValue: s.text(3)), let role = ControlClaim.Role(rawValue: s.text(4)),
+    private static func claim(_ s: SQLiteDatabase.Statement, _ sides: [Side]) throws -> ControlClaim {
+        let holderID = s.text(3)
+        guard let holder = sides.first(where: { $0.id == holderID }), let role = ControlClaim.Role(rawValue: s.text(4)),
               let confidence = ControlClaim.Confidence(rawValue: s.text(5)) else {
             throw SQLiteDatabase.Failure(description: "store has a claim with an unknown holder, role or confidence")
         }

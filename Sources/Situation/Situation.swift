@@ -13,7 +13,7 @@ public struct PostStatus: Sendable {
     /// What GEOS makes of the post's position: distances, encirclement, uncertainty area.
     public let proximity: PostProximity
 
-    /// Computed encircled (inside the government area, or cut off from the border) but no
+    /// Computed encircled (inside the threat side's area, or cut off from the way out) but no
     /// source reports it encircled by the map's date.
     public var computedOnlyEncircled: Bool { proximity.computed.isEncircled && reportedEncircled == nil }
 }
@@ -60,7 +60,8 @@ public struct Situation: Sendable {
     public let imported: [ImportedMark]
     /// Conflicting claims dated within the window (kept, not applied).
     public let conflictingClaims: [ControlClaim]
-    /// The 2018 de-escalation zone, approximated by the convex hull of the twelve original posts.
+    /// A zone the theatre draws as the hull of one kind of site (e.g. a de-escalation
+    /// zone, approximated by the convex hull of the twelve original posts); empty if none.
     public let deEscalationZone: Geometry
     /// Each side's area inside the map view, km² (computed once: GEOS can fail, a getter cannot say so).
     private let areaInViewKm2: [Side: Double]
@@ -92,18 +93,20 @@ public struct Situation: Sendable {
         let view = try Geometry.rectangle(theatre.view)
         areaInViewKm2 = try areas.mapValues { try $0.intersection(view).area / 1e6 }
         clock.lap("  control areas")
-        if let gov = areas[.government], let opp = areas[.opposition] {
-            frontLine = try gov.boundary().intersection(try opp.boundary()).lineMerge()
-        } else {
-            frontLine = try .empty
+        // Where the areas of each pair the theatre names meet.
+        var fronts: [Geometry] = []
+        for pair in theatre.description.frontLines {
+            guard let a = areas[pair[0]], let b = areas[pair[1]] else { continue }
+            fronts.append(try a.boundary().intersection(try b.boundary()).lineMerge())
         }
+        frontLine = fronts.count == 1 ? fronts[0] : fronts.isEmpty ? try .empty : try Geometry.collection(fronts).lineMerge()
 
         clock.lap("  front line")
         let borderReach = theatre.basemap.borderReach
         let holders = self.holders
         let areas = self.areas
         let front = frontLine
-        let context = try ProximityCalculator.Context(areas: areas, frontLine: frontLine, borderReach: borderReach)
+        let context = try ProximityCalculator.Context(areas: areas, frontLine: frontLine, borderReach: borderReach, theatre: theatre)
         posts = try theatre.posts.compactMap { p in
             guard let est = p.activeSince, est <= date else { return nil }
             let xy = try proj.project(p.location)
@@ -113,7 +116,8 @@ public struct Situation: Sendable {
                                                                          borderReach: borderReach, holders: holders,
                                                                          theatre: theatre, context: context))
         }
-        let originals = try theatre.posts.filter { $0.kind == .original }.map { try proj.project($0.location) }
+        let hullKinds = Set(theatre.description.sites?.kinds.filter { $0.zoneHull == true }.map(\.id) ?? [])
+        let originals = try theatre.posts.filter { hullKinds.contains($0.kind) }.map { try proj.project($0.location) }
         deEscalationZone = originals.count >= 3 ? try Geometry.multiPoint(originals).convexHull() : try .empty
         clock.lap("  posts")
 
@@ -127,7 +131,7 @@ public struct Situation: Sendable {
             return Movement(event: e, from: try proj.project(a.location), to: try proj.project(b.location))
         }
         strikes = try recent.filter { [.strike, .shelling, .casualties].contains($0.kind) }.flatMap { e in
-            try e.places.filter { $0.country == "SY" }.map { Strike(event: e, place: $0, point: try proj.project($0.location)) }
+            try e.places.filter { $0.country == theatre.country }.map { Strike(event: e, place: $0, point: try proj.project($0.location)) }
         }
         let drawn = Set(movements.map(\.event.id) + strikes.map(\.event.id))
         windowEvents = recent.filter { !drawn.contains($0.id) && $0.imported == nil }
@@ -146,7 +150,7 @@ public struct Situation: Sendable {
     }
 
     /// Control areas from town-level control: a Voronoi cell around every town with a known
-    /// holder, cells unioned per side, clipped to Syrian land. An assessment, not a survey:
+    /// holder, cells unioned per side, clipped to the theatre country's land. An assessment, not a survey:
     /// the map says so.
     static func controlAreas(holders: [Int: ControlClaim], theatre: Theatre) throws -> [Side: Geometry] {
         let margin = 40_000.0
@@ -156,7 +160,7 @@ public struct Situation: Sendable {
         var sides: [Side] = []
         var seen = Set<XY>()
         for id in holders.keys.sorted() {
-            guard let p = theatre.gazetteer.place(id: id), p.country == "SY", let holder = holders[id]?.holder else { continue }
+            guard let p = theatre.gazetteer.place(id: id), p.country == theatre.country, let holder = holders[id]?.holder else { continue }
             let xy = try theatre.projection.project(p.location)
             // Voronoi needs distinct sites: round to 10 m so near-duplicate marks collapse.
             let key = XY((xy.x / 10).rounded(), (xy.y / 10).rounded())
@@ -170,7 +174,7 @@ public struct Situation: Sendable {
         clock.lap("    voronoi \(sites.count) sites")
         var bySide = [Side: [Geometry]]()
         for (site, cell) in cells { bySide[sides[site], default: []].append(cell) }
-        let clip = try theatre.basemap.syria.intersection(Geometry.rectangle(extent))
+        let clip = try theatre.basemap.controlLand.intersection(Geometry.rectangle(extent))
         var out = [Side: Geometry]()
         for (side, cells) in bySide {
             let merged = try Geometry.collection(cells).coverageUnion()
@@ -185,6 +189,9 @@ public struct Situation: Sendable {
     /// The sources of everything the map shows from the window: its events and the reports of
     /// towns changing hands. Credits and metadata are made from these.
     public var windowSources: [Source] { reported.flatMap(\.allSources) + changes.map(\.claim.source) }
+
+    /// The side whose ground encircles a site (the theatre's `sites.threat_side`), if any.
+    public var threatSide: Side? { theatre.description.sites.flatMap { theatre.description.side(id: $0.threatSide) } }
 
     /// Areas in km² per side, inside the map view.
     public func areaKm2(_ side: Side) -> Double { areaInViewKm2[side] ?? 0 }

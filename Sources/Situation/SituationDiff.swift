@@ -64,7 +64,7 @@ public struct SituationDiff: Sendable {
         var changes: [TownChange] = []
         var assessedOnly = 0
         for (id, after) in to.holders where from.holders[id]?.holder != after.holder {
-            guard let p = theatre.gazetteer.place(id: id), p.country == "SY" else { continue }
+            guard let p = theatre.gazetteer.place(id: id), p.country == theatre.country else { continue }
             if let claim = reported[id], claim.holder == after.holder {
                 changes.append(TownChange(place: p, before: from.holders[id]?.holder, after: after.holder, claim: claim))
             } else {
@@ -118,7 +118,7 @@ public struct SituationDiff: Sendable {
         func post(_ p: PostStatus) -> JSONValue {
             ["id": .string(p.post.id), "name": .string(p.post.shortName),
              "reported_encircled_since": p.reportedEncircled.map { .string($0.description) } ?? .null,
-             "computed_status": .string(p.proximity.computed.rawValue)]
+             "computed_status": .string(p.proximity.computed.code(threat: to.threatSide))]
         }
         return [
             "from": .string(from.date.description), "to": .string(to.date.description),
@@ -176,7 +176,7 @@ public struct SituationDiff: Sendable {
             md += "\n## \(title)\n\n"
             for p in list {
                 let rep = p.reportedEncircled.map { "reported encircled since \($0)" } ?? "not reported encircled"
-                md += "- \(p.post.id) \(p.post.shortName) — \(rep); computed: \(p.proximity.computed.rawValue)\n"
+                md += "- \(p.post.id) \(p.post.shortName) — \(rep); computed: \(p.proximity.computed.code(threat: to.threatSide))\n"
             }
         }
         posts("Posts set up", postsEstablished)

@@ -1,5 +1,5 @@
 /// Where a fact comes from: the outlet that published it, when, and whom the outlet
-/// attributes it to ("SOHR", "a Turkish security source cited by Anadolu", …).
+/// attributes it to ("a monitor", "a security source cited by an agency", …).
 public struct Source: Hashable, Sendable {
     public let outlet: String
     public let published: String
@@ -17,21 +17,25 @@ public struct Source: Hashable, Sendable {
     }
 }
 
-/// Who holds ground.
-public enum Side: String, Sendable, CaseIterable, Comparable {
-    case government, opposition, sdf, isis, contested
+/// Who holds ground: one of the sides a theatre's `theatre.yaml` lists. Two sides are the same
+/// when their ids are; they sort in the order the theatre lists them.
+public struct Side: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public let id: String
+    public let label: String
+    /// Position in the theatre's list: legend and drawing order.
+    public let order: Int
+    /// Ground nobody clearly holds ("contested"), not a belligerent.
+    public let contested: Bool
 
-    public static func < (a: Side, b: Side) -> Bool {
-        (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
+    public init(id: String, label: String, order: Int, contested: Bool = false) {
+        self.id = id; self.label = label; self.order = order; self.contested = contested
     }
 
-    public var label: String {
-        switch self {
-        case .government: return "Syrian government and allies"
-        case .opposition: return "Opposition (incl. HTS) and Turkish-backed forces"
-        case .sdf: return "SDF"
-        case .isis: return "ISIS"
-        case .contested: return "Contested"
-        }
-    }
+    /// The id as written in the data files and JSON output.
+    public var rawValue: String { id }
+    public var description: String { id }
+
+    public static func == (a: Side, b: Side) -> Bool { a.id == b.id }
+    public func hash(into h: inout Hasher) { h.combine(id) }
+    public static func < (a: Side, b: Side) -> Bool { (a.order, a.id) < (b.order, b.id) }
 }

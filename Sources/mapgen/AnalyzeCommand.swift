@@ -10,14 +10,15 @@ struct AnalyzeCommand: ParsableCommand {
         discussion: """
         Computes with GEOS in a metric projection: each side's area (km²), the front line (km), \
         the 2018 de-escalation zone (approximate: convex hull of the twelve original posts), and for \
-        every post active on the date its distance to the government-held area and to the front \
-        line, whether it is encircled by computation (inside the government area, or cut off from \
-        the Turkish border) beside what sources report, and the towns within 5 km.
+        every site (e.g. observation post) active on the date its distance to the ground of the side \
+        that threatens it and to the front line, whether it is encircled by computation (inside that \
+        side's area, or cut off from the theatre's way out) beside what sources report, and the towns \
+        within 5 km. The sides and rules come from the theatre's theatre.yaml.
 
         Examples:
           mapgen analyze --date 2020-02-08
           mapgen analyze --date 2020-02-08 --json
-          mapgen analyze --date 2020-02-08 --geojson Output/2020-02-08.geojson --buffer Idlib:10
+          mapgen analyze --date 2020-02-08 --geojson Output/2020-02-08.geojson --buffer "Town name:10"
           mapgen analyze --date 2020-02-08 --geojson - > zones.geojson
 
         The GeoJSON's control areas and front line are cut to the map view, the same ground their \
@@ -33,7 +34,7 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also write every geometry as GeoJSON (RFC 7946, lon/lat) to this file; - for standard output (instead of the table).", valueName: "file"))
     var geojson: String?
 
-    @Option(help: ArgumentHelp("A ring to report: PLACE:KM (repeatable, KM 0.1–200), e.g. Idlib:10.", valueName: "place:km"))
+    @Option(help: ArgumentHelp("A ring to report: PLACE:KM (repeatable, KM 0.1–200), e.g. \"Town name:10\".", valueName: "place:km"))
     var buffer: [String] = []
 
     @OptionGroup var dataOptions: DataOptions

@@ -27,7 +27,7 @@ struct CheckCommand: ParsableCommand {
             let count = { (n: Int) in n.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US"))) }
             print("ok: \(count(t.gazetteer.places.count)) places, \(count(t.posts.count)) posts, "
                 + "\(count(t.events.count)) events, \(count(t.controlClaimRows)) control claims, "
-                + "\(count(t.areaClaimRows)) area claims, basemap \(Theatre.basemapFiles) layers")
+                + "\(count(t.areaClaimRows)) area claims, basemap \(t.basemapFiles) layers")
         }
     }
 }

@@ -43,7 +43,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Events of this many days up to the date.", valueName: "days"))
     var window: Int = 3
 
-    @Option(help: ArgumentHelp("A ring to export: PLACE:KM (repeatable, KM 0.1–200), e.g. Idlib:10.", valueName: "place:km"))
+    @Option(help: ArgumentHelp("A ring to export: PLACE:KM (repeatable, KM 0.1–200), e.g. \"Town name:10\".", valueName: "place:km"))
     var buffer: [String] = []
 
     @OptionGroup var dataOptions: DataOptions

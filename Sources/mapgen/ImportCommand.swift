@@ -24,7 +24,7 @@ struct ImportACLED: ParsableCommand {
         there yet: --data names the data folder.
 
         Example:
-          mapgen import acled Tests/Fixtures/acled-idlib-fixture.csv --data /tmp/mapgen-data
+          mapgen import acled acled-export.csv --data /tmp/mapgen-data
         """)
 
     @Argument(help: ArgumentHelp("ACLED CSV export.", valueName: "file.csv"))

@@ -28,13 +28,13 @@ extension Theatre {
     }
 }
 
-/// `--buffer PLACE:KM`, e.g. `Idlib:10` or `"Kafr Lusin:15"`.
+/// `--buffer PLACE:KM`, e.g. `Town:10` or `"Town name:15"`.
 struct BufferRequest {
     let place: String
     let km: Double
 
     init(_ argument: String) throws {
-        let usage = "write PLACE:KM with KM between \(Limits.bufferKm.lowerBound) and \(Int(Limits.bufferKm.upperBound)), e.g. --buffer Idlib:10"
+        let usage = "write PLACE:KM with KM between \(Limits.bufferKm.lowerBound) and \(Int(Limits.bufferKm.upperBound)), e.g. --buffer \"Town name:10\""
         guard let colon = argument.lastIndex(of: ":") else { throw ValidationError("--buffer \"\(argument)\": \(usage)") }
         place = String(argument[..<colon]).trimmingCharacters(in: .whitespaces)
         let number = argument[argument.index(after: colon)...].trimmingCharacters(in: .whitespaces)
@@ -51,7 +51,7 @@ struct BufferRequest {
         return (p, km)
     }
 
-    /// "10 km round Idlib", "2.5 km round Binnish".
+    /// "10 km round A", "2.5 km round B".
     func label(round name: String) -> String {
         let n = km == km.rounded() ? String(Int(km)) : String(format: "%.1f", km)
         return "\(n) km round \(name)"

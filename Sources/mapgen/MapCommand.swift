@@ -37,7 +37,7 @@ struct MapCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Comma-separated formats: svg, png, pdf.", valueName: "list"))
     var format: String = "svg,png"
 
-    @Option(help: ArgumentHelp("Draw a distance ring: PLACE:KM (repeatable, KM 0.1–200), e.g. Idlib:10.", valueName: "place:km"))
+    @Option(help: ArgumentHelp("Draw a distance ring: PLACE:KM (repeatable, KM 0.1–200), e.g. \"Town name:10\".", valueName: "place:km"))
     var buffer: [String] = []
 
     @OptionGroup var dataOptions: DataOptions
@@ -100,7 +100,7 @@ struct MapCommand: ParsableCommand {
             FontWarmUp.start()
             let situation = try Situation(at: date, in: theatre, windowDays: window)
             clock.lap("situation")
-            var doc = MapDocument(situation: situation, width: w, height: h)
+            var doc = try MapDocument(situation: situation, width: w, height: h)
             doc.dpi = dpi
             doc.pdfPage = try paperMM.map { ($0.width / 25.4 * 72, $0.height / 25.4 * 72) }
             doc.rings = try rings.map { b in

@@ -9,9 +9,9 @@ struct ResolveCommand: ParsableCommand {
         commandName: "resolve",
         abstract: "Show what the gazetteer resolves place names to.",
         discussion: """
-        Uses the geoparser's matcher: spelling variants (Saraqeb, Saraqib, Sarakeb), case, diacritics, \
-        articles, Arabic (سراقب), Turkish (Halep) and French (Alep) names; also provinces, countries, \
-        observation posts and roads (M4). An unknown name gets the nearest candidates and the command \
+        Uses the geoparser's matcher: spelling variants listed in places.tsv, case, diacritics, \
+        articles, names in the other scripts and languages the gazetteer holds; also provinces, \
+        countries, sites and roads. An unknown name gets the nearest candidates and the command \
         exits with status 1. With - as a name, names are read from standard input, one per line, and \
         --json prints one JSON object per line (for batch use, e.g. tools/build_control.py).
         """)

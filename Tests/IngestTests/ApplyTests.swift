@@ -13,6 +13,9 @@ final class ApplyTests: XCTestCase {
         root = fm.temporaryDirectory.appendingPathComponent("ingest-apply-\(UUID().uuidString)")
         try fm.createDirectory(at: root.appendingPathComponent("Reports"), withIntermediateDirectories: true)
         try fm.createSymbolicLink(at: root.appendingPathComponent("Gazetteer"), withDestinationURL: packageRoot.appendingPathComponent("Gazetteer"))
+        for item in ["theatre.yaml", "Styles"] {   // the default theatre's description and style
+            try fm.createSymbolicLink(at: root.appendingPathComponent(item), withDestinationURL: packageRoot.appendingPathComponent(item))
+        }
         for f in ["events.yaml", "control.tsv", "areas.tsv"] {
             try fm.copyItem(at: packageRoot.appendingPathComponent("Reports/\(f)"), to: root.appendingPathComponent("Reports/\(f)"))
         }

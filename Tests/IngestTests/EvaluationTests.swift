@@ -46,7 +46,7 @@ final class EvaluationTests: XCTestCase {
         let gold = try GoldEvent.load(try String(contentsOf: goldURL, encoding: .utf8), file: goldURL.path)
         XCTAssertEqual(gold.count, 37)
         let ev = evaluate(articles, gold: gold)
-        print("Seed scores:\n" + ev.report())
+        print("Seed scores:\n" + ev.report() + "\n" + ev.misses.joined(separator: "\n"))
         XCTAssertGreaterThanOrEqual(ev.total.recall, 0.85, ev.misses.joined(separator: "\n"))
         XCTAssertGreaterThanOrEqual(ev.total.attribution, 0.65)
         XCTAssertGreaterThanOrEqual(ev.total.figureExactness, 0.75)

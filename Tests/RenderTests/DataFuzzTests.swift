@@ -13,7 +13,7 @@ final class DataFuzzTests: XCTestCase {
                         "Gazetteer/basemap/land.geojson", "Gazetteer/basemap/border.geojson", "Gazetteer/basemap/lakes.geojson",
                         "Gazetteer/basemap/admin1.geojson", "Gazetteer/basemap/inset_countries_ne110m.geojson",
                         "Gazetteer/basemap/sea.geojson", "Gazetteer/basemap/coast.geojson", "Gazetteer/basemap/rivers.geojson",
-                        "Reports/events.yaml", "Reports/control.tsv", "Reports/areas.tsv"]
+                        "Reports/events.yaml", "Reports/control.tsv", "Reports/areas.tsv", "theatre.yaml", "Styles/default.yaml"]
     /// Any data file a message may name.
     static let fileNamePattern = try! NSRegularExpression(pattern: #"[A-Za-z0-9_]+\.(tsv|yaml|geojson)\b"#)
 
@@ -36,7 +36,7 @@ final class DataFuzzTests: XCTestCase {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("mapgen-fuzz-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: base) }
         let pristine = base.appendingPathComponent("pristine")
-        for dir in ["Gazetteer", "Reports"] {
+        for dir in ["Gazetteer", "Reports", "Styles", "theatre.yaml"] {
             try FileManager.default.createDirectory(at: pristine, withIntermediateDirectories: true)
             try FileManager.default.copyItem(at: repoRoot.appendingPathComponent(dir), to: pristine.appendingPathComponent(dir))
         }

@@ -11,7 +11,7 @@ import Geo
 final class LayoutAgreementTests: XCTestCase {
     /// Every glyph the SVG draws must find ink of its own colour inside its outline's box in the PNG.
     func testEverySVGGlyphHasItsInkInThePNG() throws {
-        let doc = MapDocument(situation: try Situation(at: Day("2020-02-08")!, in: shipped))
+        let doc = try MapDocument(situation: try Situation(at: Day("2020-02-08")!, in: shipped))
         let files = try doc.render([.svg, .png])
         let svg = String(decoding: try XCTUnwrap(files[.svg]), as: UTF8.self)
         let (hits, total) = try GlyphInk.agreement(svg: svg, png: try XCTUnwrap(files[.png]))
@@ -22,7 +22,7 @@ final class LayoutAgreementTests: XCTestCase {
 
     /// The placed-label list both formats are drawn from: every SVG glyph lies in one of its boxes.
     func testSVGGlyphsLieInThePlacedTextBoxes() throws {
-        let doc = MapDocument(situation: try Situation(at: Day("2020-02-08")!, in: shipped))
+        let doc = try MapDocument(situation: try Situation(at: Day("2020-02-08")!, in: shipped))
         let drawing = try doc.drawing()
         let svg = String(decoding: try XCTUnwrap(doc.render([.svg])[.svg]), as: UTF8.self)
         let glyphs = GlyphInk.glyphUses(svg)

@@ -101,7 +101,7 @@ final class EmbeddingTests: XCTestCase {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mapgen-embed-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        var doc = MapDocument(situation: try Situation(at: Day("2020-02-08")!, in: shipped), width: 640, height: 480)
+        var doc = try MapDocument(situation: try Situation(at: Day("2020-02-08")!, in: shipped), width: 640, height: 480)
         configure(&doc)
         let url = dir.appendingPathComponent("m.\(format.rawValue)")
         try doc.write(format, to: url)

@@ -14,7 +14,7 @@ final class SurfaceOrderTests: XCTestCase {
     }
 
     func testTheFontWarmUpMakesNoCairoSurface() throws {
-        let doc = MapDocument(situation: try Situation(at: Day("2020-02-08")!, in: shipped), width: 400, height: 300)
+        let doc = try MapDocument(situation: try Situation(at: Day("2020-02-08")!, in: shipped), width: 400, height: 300)
         let a = try surfaceID(doc), b = try surfaceID(doc)
         FontWarmUp.warm()
         let c = try surfaceID(doc)

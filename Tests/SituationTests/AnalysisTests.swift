@@ -23,7 +23,7 @@ final class AnalysisTests: XCTestCase {
 
     func testEncirclementChangesWithTheDate() throws {
         XCTAssertEqual(try status("O5", "2020-02-03")?.proximity.computed, .holding)           // Tell Tuqan before 5 Feb
-        XCTAssertEqual(try status("O5", "2020-02-06")?.proximity.computed, .insideGovernmentArea)
+        XCTAssertEqual(try status("O5", "2020-02-06")?.proximity.computed, .insideThreatArea)
         XCTAssertEqual(try status("O4", "2020-02-07")?.proximity.computed.isEncircled, false)  // Tell al-Eis before 8 Feb
         XCTAssertEqual(try status("O4", "2020-02-08")?.proximity.computed.isEncircled, true)
     }
@@ -87,22 +87,22 @@ final class HandMadeControlTests: XCTestCase {
     func theatre(holders: [Side]) throws -> Theatre { try handMadeTheatre(holders: holders) }
 
     func testTwoSidesSplitTheSquareInHalves() throws {
-        let t = try theatre(holders: [.government, .government, .opposition, .opposition])
+        let t = try theatre(holders: [.blue, .blue, .gold, .gold])
         let s = try Situation(at: day("2020-01-02"), in: t)
-        XCTAssertEqual(s.areas[.government]!.area / 1e6, 800, accuracy: 0.01)   // 40 km × 20 km
-        XCTAssertEqual(s.areas[.opposition]!.area / 1e6, 800, accuracy: 0.01)
+        XCTAssertEqual(s.areas[.blue]!.area / 1e6, 800, accuracy: 0.01)   // 40 km × 20 km
+        XCTAssertEqual(s.areas[.gold]!.area / 1e6, 800, accuracy: 0.01)
         XCTAssertEqual(s.frontLine.length / 1000, 40, accuracy: 0.01)         // the x = 0 line
     }
 
     func testOneTownHoldsAQuarter() throws {
-        let t = try theatre(holders: [.government, .opposition, .opposition, .opposition])
+        let t = try theatre(holders: [.blue, .gold, .gold, .gold])
         let s = try Situation(at: day("2020-01-02"), in: t)
-        XCTAssertEqual(s.areas[.government]!.area / 1e6, 400, accuracy: 0.01)
-        XCTAssertEqual(s.areas[.opposition]!.area / 1e6, 1200, accuracy: 0.01)
+        XCTAssertEqual(s.areas[.blue]!.area / 1e6, 400, accuracy: 0.01)
+        XCTAssertEqual(s.areas[.gold]!.area / 1e6, 1200, accuracy: 0.01)
     }
 
     func testAPostOnTheFrontLineIsSaidToBeSo() throws {
-        let t = try theatre(holders: [.government, .government, .opposition, .opposition])
+        let t = try theatre(holders: [.blue, .blue, .gold, .gold])
         let s = try Situation(at: day("2020-01-02"), in: t)
         let onLine = try Geometry.point(XY(0, 5_000))
         let p = try ProximityCalculator.compute(post: samplePost(), point: XY(0, 5_000), areas: s.areas,
@@ -113,9 +113,9 @@ final class HandMadeControlTests: XCTestCase {
         XCTAssertTrue(try s.frontLine.distance(to: onLine) < 1e-6)
     }
 
-    func testAnOppositionPocketWithoutBorderAccessIsCutOff() throws {
-        // The opposition holds only the south-east town: its quarter does not reach the border (north edge).
-        let t = try theatre(holders: [.government, .government, .opposition, .government])
+    func testAHostPocketWithoutBorderAccessIsCutOff() throws {
+        // The host side (gold) holds only the south-east town: its quarter does not reach the border (north edge).
+        let t = try theatre(holders: [.blue, .blue, .gold, .blue])
         let s = try Situation(at: day("2020-01-02"), in: t)
         let p = try ProximityCalculator.compute(post: samplePost(), point: XY(12_000, -12_000), areas: s.areas,
                                                 frontLine: s.frontLine, borderReach: t.basemap.borderReach,
@@ -124,20 +124,21 @@ final class HandMadeControlTests: XCTestCase {
     }
 
     func samplePost() -> ObservationPost {
-        ObservationPost(id: "X", name: "X", variants: [], kind: .new, established: day("2020-01-01"),
-                        establishedApproximate: false, location: Theatre.idlibCenter, placement: .coordinates, exact: false,
+        ObservationPost(id: "X", name: "X", variants: [], kind: "camp", established: day("2020-01-01"),
+                        establishedApproximate: false, location: fixtureDescription.view.centre, placement: .coordinates, exact: false,
                         encircledSince: nil, encircledSource: "", source: Source(outlet: "t", published: "t", attributedTo: "t"),
                         note: "", line: 1)
     }
 }
 
-/// Four towns on a 20 km square around the theatre centre: two held by each side, split west/east.
+/// Four towns on a 20 km square around the test theatre's centre: two held by each side, split west/east.
 func handMadeTheatre(holders: [Side]) throws -> Theatre {
-    let proj = try MapProjection(center: Theatre.idlibCenter)
+    let d = fixtureDescription
+    let proj = try d.makeProjection()
     let offsets = [(-10.0, -10.0), (-10.0, 10.0), (10.0, -10.0), (10.0, 10.0)]
     let places = try offsets.enumerated().map { i, o in
         Place(id: i + 1, name: "T\(i + 1)", variants: [], arabic: nil,
-              location: try proj.unproject(XY(o.0 * 1000, o.1 * 1000)), kind: .town, country: "SY",
+              location: try proj.unproject(XY(o.0 * 1000, o.1 * 1000)), kind: .town, country: d.controlLand.country,
               population: 0, rank: 3, source: "test")
     }
     let g = Gazetteer(places: places)
@@ -150,8 +151,9 @@ func handMadeTheatre(holders: [Side]) throws -> Theatre {
     let border = try Geometry.lineString([XY(-20_000, 20_000), XY(20_000, 20_000)])
     let none = try Geometry.empty
     let basemap = Basemap(land: land, sea: none, border: border, coast: none, rivers: none, lakes: none,
-                          provinces: none, syria: land, borderReach: try border.buffer(2_000), insetCountries: none)
+                          provinces: none, controlLand: land, borderReach: try border.buffer(2_000), insetCountries: none)
     return Theatre(gazetteer: g, posts: [], events: [], control: ControlLog(claims: claims), highways: [],
-                   basemap: basemap, projection: proj, view: Rect(minX: -20_000, minY: -20_000, maxX: 20_000, maxY: 20_000))
+                   basemap: basemap, projection: proj, view: Rect(minX: -20_000, minY: -20_000, maxX: 20_000, maxY: 20_000),
+                   description: d, styleSheets: [])
 }
 

@@ -12,7 +12,7 @@ final class BadDataTests: XCTestCase {
     func loadError(_ file: String, bytes edit: ([UInt8]) -> [UInt8], line: UInt = #line) throws -> DataError? {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("mapgen-bad-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
-        for dir in ["Gazetteer", "Reports"] {
+        for dir in ["Gazetteer", "Reports", "Styles", "theatre.yaml"] {
             try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
             try FileManager.default.copyItem(at: repoRoot.appendingPathComponent(dir), to: root.appendingPathComponent(dir))
         }

@@ -4,26 +4,27 @@ import Geo
 @testable import Situation
 
 final class DiffTests: XCTestCase {
-    /// Four towns on a 20 km square; the south-east one passes to the government on 5 Jan.
+    /// Four towns on a 20 km square; the south-east one passes to blue on 5 Jan.
     func handMade() throws -> Theatre {
-        let base = try handMadeTheatre(holders: [.government, .government, .opposition, .opposition])
-        let moved = ControlClaim(date: day("2020-01-05"), placeID: 3, placeName: "T3", holder: .government, role: .state,
+        let base = try handMadeTheatre(holders: [.blue, .blue, .gold, .gold])
+        let moved = ControlClaim(date: day("2020-01-05"), placeID: 3, placeName: "T3", holder: .blue, role: .state,
                                  confidence: .high, source: Source(outlet: "Test Wire", published: "2020-01-05", attributedTo: "a monitor"),
                                  note: "", line: 10)
-        let disputed = ControlClaim(date: day("2020-01-04"), placeID: 4, placeName: "T4", holder: .government, role: .claim,
+        let disputed = ControlClaim(date: day("2020-01-04"), placeID: 4, placeName: "T4", holder: .blue, role: .claim,
                                     confidence: .low, source: Source(outlet: "Other Wire", published: "2020-01-04", attributedTo: "x"),
                                     note: "", line: 11)
         return Theatre(gazetteer: base.gazetteer, posts: [], events: [], control: ControlLog(claims: base.control.claims + [moved, disputed]),
-                       highways: [], basemap: base.basemap, projection: base.projection, view: base.view)
+                       highways: [], basemap: base.basemap, projection: base.projection, view: base.view,
+                       description: base.description, styleSheets: [])
     }
 
     func testAHandMadeTimelineGivesTheKnownAnswer() throws {
         let d = try SituationDiff(from: day("2020-01-02"), to: day("2020-01-06"), in: try handMade())
-        XCTAssertEqual(d.km2(d.gained[.government]), 400, accuracy: 0.01)   // the south-east quarter
-        XCTAssertEqual(d.km2(d.lost[.opposition]), 400, accuracy: 0.01)
-        XCTAssertNil(d.gained[.opposition])
+        XCTAssertEqual(d.km2(d.gained[.blue]), 400, accuracy: 0.01)   // the south-east quarter
+        XCTAssertEqual(d.km2(d.lost[.gold]), 400, accuracy: 0.01)
+        XCTAssertNil(d.gained[.gold])
         XCTAssertEqual(d.townChanges.map(\.place.name), ["T3"])
-        XCTAssertEqual(d.townChanges.first?.before, .opposition)
+        XCTAssertEqual(d.townChanges.first?.before, .gold)
         XCTAssertEqual(d.townChanges.first?.claim.source.outlet, "Test Wire")
         XCTAssertEqual(d.conflictingClaims.map(\.placeName), ["T4"])
     }

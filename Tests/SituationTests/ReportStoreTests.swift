@@ -8,14 +8,18 @@ import Geo
 final class ReportStoreTests: XCTestCase {
     var root: URL!
 
-    /// A copy of the shipped reports (the gazetteer linked) in a folder of its own, so each test
+    /// A copy of the shipped reports and theatre.yaml (the gazetteer and styles linked) in a folder of its own, so each test
     /// builds its own store.
     override func setUpWithError() throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("mapgen-store-\(UUID().uuidString)")
         let reports = root.appendingPathComponent("Reports")
         try FileManager.default.createDirectory(at: reports, withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("Gazetteer"),
-                                                   withDestinationURL: repoRoot.appendingPathComponent("Gazetteer"))
+        for linked in ["Gazetteer", "Styles"] {
+            try FileManager.default.createSymbolicLink(at: root.appendingPathComponent(linked),
+                                                       withDestinationURL: repoRoot.appendingPathComponent(linked))
+        }
+        try FileManager.default.copyItem(at: repoRoot.appendingPathComponent("theatre.yaml"),
+                                         to: root.appendingPathComponent("theatre.yaml"))
         for f in ["events.yaml", "control.tsv", "areas.tsv"] {
             try FileManager.default.copyItem(at: repoRoot.appendingPathComponent("Reports/\(f)"),
                                              to: reports.appendingPathComponent(f))
@@ -31,7 +35,7 @@ final class ReportStoreTests: XCTestCase {
     /// The store's slice for a window, or nil when the store is missing or was built from other files.
     func storedSlice(_ d: String) throws -> TheatreReports? {
         try ReportStore.read(storeURL, key: ReportStore.fingerprint(ReportSource.sourceFiles(root)), window: window(d),
-                             gazetteer: shipped.gazetteer, eventsFile: "Reports/events.yaml")
+                             gazetteer: shipped.gazetteer, sides: shipped.sides, eventsFile: "Reports/events.yaml")
     }
 
     func analysisJSON(_ theatre: Theatre, _ d: String) throws -> String {

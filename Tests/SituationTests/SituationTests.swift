@@ -59,12 +59,12 @@ final class ControlTests: XCTestCase {
         2020-02-05\tA\t1\tgovernment\tclaim\tlow\tY\t2020-02-05\tY\t\t
         2020-02-07\tA\t1\tgovernment\tstate\thigh\tZ\t2020-02-07\tZ\t\t
         """
-        let log = try ControlLog.parse(text, file: "t.tsv", gazetteer: g)
+        let log = try ControlLog.parse(text, file: "t.tsv", gazetteer: g, sides: shipped.sides)
         XCTAssertEqual(log.holders(asOf: day("2020-01-31"))[1]?.holder, nil)
         XCTAssertEqual(log.holders(asOf: day("2020-02-06"))[1]?.holder, .opposition)
         XCTAssertEqual(log.holders(asOf: day("2020-02-07"))[1]?.holder, .government)
         XCTAssertThrowsError(try ControlLog.parse(text.replacingOccurrences(of: "\t1\tgovernment\tstate", with: "\t9\tgovernment\tstate"),
-                                                  file: "t.tsv", gazetteer: g)) { e in
+                                                  file: "t.tsv", gazetteer: g, sides: shipped.sides)) { e in
             XCTAssertEqual((e as? DataError)?.line, 4)
         }
     }

@@ -18,6 +18,7 @@ final class BasemapSourcesTests: XCTestCase {
         }
         try fm.copyItem(at: repoRoot.appendingPathComponent("Gazetteer/basemap"), to: gaz.appendingPathComponent("basemap"))
         try fm.createSymbolicLink(at: root.appendingPathComponent("Reports"), withDestinationURL: repoRoot.appendingPathComponent("Reports"))
+        try linkTheatreDescription(into: root)
         return root
     }
 

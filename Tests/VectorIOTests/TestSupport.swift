@@ -32,7 +32,16 @@ func dataRoot(_ test: XCTestCase, copyGazetteer: Bool = false) throws -> URL {
                                   withDestinationURL: repoRoot.appendingPathComponent("Gazetteer"))
     }
     try fm.copyItem(at: repoRoot.appendingPathComponent("Reports"), to: root.appendingPathComponent("Reports"))
+    try linkTheatreDescription(into: root)
     return root
+}
+
+/// The default theatre's description and style beside a scratch copy of its data (links).
+func linkTheatreDescription(into root: URL) throws {
+    for item in ["theatre.yaml", "Styles"] {
+        try FileManager.default.createSymbolicLink(at: root.appendingPathComponent(item),
+                                                   withDestinationURL: repoRoot.appendingPathComponent(item))
+    }
 }
 
 /// Runs a command-line tool (ogrinfo) and returns its standard output; skips when it is absent.

@@ -1,0 +1,108 @@
+import Foundation
+import XCTest
+import Geo
+@testable import Render
+@testable import Situation
+
+/// `--theatre` on every command, `mapgen theatres`, and the style files.
+final class TheatreCLITests: XCTestCase {
+    func testTheatresListsTheDefaultAndTheFolders() throws {
+        let o = try MapgenProcess.run(["theatres"])
+        XCTAssertEqual(o.status, 0, o.err)
+        let lines = o.out.split(separator: "\n")
+        XCTAssertTrue(lines.first?.hasPrefix("idlib-2020") ?? false, o.out)
+        XCTAssertTrue(lines.first?.contains("(default theatre)") ?? false, o.out)
+        XCTAssertTrue(o.out.contains("kharkiv-2022     2022-09-01 – 2022-09-30"), o.out)
+    }
+
+    func testEveryCommandTakesTheTheatre() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("mapgen-theatre-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let check = try MapgenProcess.run(["check", "--theatre", "kharkiv-2022"])
+        XCTAssertEqual(check.status, 0, check.err)
+        XCTAssertTrue(check.out.hasPrefix("ok: 250 places, 0 posts"), check.out)
+        let map = try MapgenProcess.run(["--theatre", "kharkiv-2022", "--date", "2022-09-10", "--out", out.path])
+        XCTAssertEqual(map.status, 0, map.err)
+        let svg = try String(contentsOf: out.appendingPathComponent("2022-09-10.svg"), encoding: .utf8)
+        XCTAssertTrue(svg.contains("<title>Kharkiv counteroffensive, September 2022: situation as of 2022-09-10</title>"))
+        let diff = try MapgenProcess.run(["diff", "2022-09-05", "2022-09-14", "--theatre", "kharkiv-2022", "--json", "--format", ""])
+        XCTAssertEqual(diff.status, 0, diff.err)
+        XCTAssertTrue(diff.out.contains("\"ukraine\""), diff.out)
+        let resolve = try MapgenProcess.run(["resolve", "Izium", "--theatre", "kharkiv-2022"])
+        XCTAssertEqual(resolve.status, 0, resolve.err)
+        // The same name is unknown in the default theatre.
+        XCTAssertEqual(try MapgenProcess.run(["resolve", "Izium"]).status, 1)
+    }
+
+    func testAnUnknownTheatreIsAUsageErrorListingTheKnownOnes() throws {
+        let o = try MapgenProcess.run(["check", "--theatre", "atlantis"])
+        XCTAssertEqual(o.status, 64)
+        XCTAssertTrue(o.err.hasPrefix("error: --theatre atlantis: no such theatre"), o.err)
+        XCTAssertTrue(o.err.contains("idlib-2020, kharkiv-2022"), o.err)
+        XCTAssertEqual(o.err.split(separator: "\n").count, 1, o.err)
+    }
+
+    func testATheatresStyleFileOverridesTheDefault() throws {
+        let t = try Theatre.load(from: repoRoot.appendingPathComponent("Tests/Fixtures/square-theatre"))
+        let style = try MapStyle(theatre: t.description, sheets: t.styleSheets)
+        XCTAssertEqual(style.homeLand, Color(0xfbfbf0))
+        XCTAssertEqual(style.frontLineWidth, 3.5)
+        XCTAssertEqual(style.sea, Color(0xc6dbea), "from Styles/default.yaml")
+        XCTAssertEqual(style.sidePattern[t.sides[1]]?.angle, 135)
+    }
+
+    func testTheDefaultStyleFileSetsEveryKey() throws {
+        let sheet = try StyleSheet.load(repoRoot.appendingPathComponent("Styles/default.yaml"))
+        XCTAssertEqual(Set(sheet.values.keys), MapStyle.styleKeys)
+    }
+
+    func testAWrongStyleValueNamesTheFileAndLine() throws {
+        var style = MapStyle()
+        let sheet = try StyleSheet.parse("sea: \"#c6dbea\"\nfront_line_width: thick\n", file: "Styles/x.yaml")
+        XCTAssertThrowsError(try style.apply(sheet)) { e in
+            XCTAssertEqual((e as? DataError)?.line, 2, "\(e)")
+            XCTAssertTrue("\(e)".contains("front_line_width"), "\(e)")
+        }
+        XCTAssertThrowsError(try style.apply(try StyleSheet.parse("see: \"#ffffff\"\n", file: "Styles/x.yaml"))) { e in
+            XCTAssertTrue("\(e)".contains("unknown style key"), "\(e)")
+        }
+    }
+
+    func testATheatreChoosesItsLayers() throws {
+        let t = try Theatre.load(from: repoRoot.appendingPathComponent("Tests/Fixtures/square-theatre"))
+        let doc = try MapDocument(situation: try Situation(at: Day("2021-01-04")!, in: t))
+        XCTAssertEqual(doc.layers.map(\.name), ["land", "control", "gains", "provinces", "border", "zone", "rings",
+                                                "site-uncertainty", "front-line"])
+        XCTAssertEqual(try MapLayers.named(nil, theatre: t.description).count, MapLayers.standard.count)
+        XCTAssertThrowsError(try MapLayers.named(["land", "volcanoes"], theatre: t.description)) { e in
+            XCTAssertTrue((e as? DataError)?.file.hasSuffix("theatre.yaml") ?? false, "\(e)")
+            XCTAssertTrue("\(e)".contains("unknown layer \"volcanoes\""), "\(e)")
+        }
+        // Without its front-line layer the map has no front line (its colour is nowhere in the SVG).
+        var bare = doc
+        bare.layers = try MapLayers.named(["land", "control"], theatre: t.description)
+        let svg = { (d: MapDocument) in String(decoding: try d.render([.svg])[.svg] ?? Data(), as: UTF8.self) }
+        let frontColour = "stroke:rgb(47.843137%,9.019608%,7.058824%)"
+        XCTAssertTrue(try svg(doc).contains(frontColour))
+        XCTAssertFalse(try svg(bare).contains(frontColour))
+    }
+
+    /// Nothing about a particular theatre is written into the code that loads, computes, draws and
+    /// exchanges maps. (Reading text, Geoparse and Ingest with their commands, still knows its first
+    /// theatre's languages, focus and stop-lists: a follow-up.)
+    func testNoTheatreIsWrittenIntoTheSources() throws {
+        let words = ["Syria", "Idlib", "Turk", "\"SY\"", "Saraq", "Aleppo", "Kharkiv", "Ukrain", "\"UA\"", "Russia"]
+        let modules = ["Geo", "Situation", "Render", "Exchange", "VectorIO", "mapgen"]
+        let files = modules.flatMap { m in
+            FileManager.default.enumerator(at: repoRoot.appendingPathComponent("Sources/\(m)"), includingPropertiesForKeys: nil)?
+                .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" } ?? []
+        }.filter { !["GeoparseCommand.swift", "IngestCommand.swift"].contains($0.lastPathComponent) }
+        XCTAssertGreaterThan(files.count, 30)
+        for f in files {
+            let text = try String(contentsOf: f, encoding: .utf8)
+            for w in words where text.range(of: w, options: .caseInsensitive) != nil {
+                XCTFail("\(f.lastPathComponent) mentions \(w)")
+            }
+        }
+    }
+}
