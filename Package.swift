@@ -19,6 +19,10 @@ let package = Package(
                        providers: [.apt(["libproj-dev"])]),
         .systemLibrary(name: "CCairo", path: "Sources/CCairo", pkgConfig: "pangocairo",
                        providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
+        .systemLibrary(name: "CGIF", path: "Sources/CGIF", pkgConfig: "libgif",
+                       providers: [.apt(["libgif-dev"])]),
+        .systemLibrary(name: "CWebP", path: "Sources/CWebP", pkgConfig: "libwebpmux",
+                       providers: [.apt(["libwebp-dev"])]),
         .systemLibrary(name: "CGDAL", path: "Sources/CGDAL", pkgConfig: "gdal",
                        providers: [.apt(["libgdal-dev"])]),
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
@@ -36,7 +40,7 @@ let package = Package(
         // The situation as vector layers (export) and datasets into the theatre (ACLED, GeoNames).
         .target(name: "Exchange", dependencies: ["Geo", "Situation", "VectorIO"], swiftSettings: [.swiftLanguageMode(.v6)]),
         // Cairo/Pango drawing of a situation into SVG and PNG.
-        .target(name: "Render", dependencies: ["Geo", "Situation", "CCairo"],
+        .target(name: "Render", dependencies: ["Geo", "Situation", "CCairo", "CGIF", "CWebP"],
                 swiftSettings: [.swiftLanguageMode(.v6)]),
         // Reading text: place mentions in English, Arabic, French and Turkish, resolved in context.
         .target(name: "Geoparse", dependencies: ["Geo"], swiftSettings: [.swiftLanguageMode(.v6)]),

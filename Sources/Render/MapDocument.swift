@@ -66,13 +66,19 @@ public struct MapDocument {
         return canvas.drawing(width: width, height: height)
     }
 
-    /// What the drawing needs from GEOS, cut to the ground any of these pages shows.
-    func scene(for formats: [MapFormat]) throws -> MapScene {
+    /// What the drawing needs from GEOS, cut to the ground any of these pages shows. A worker
+    /// keeps the date-independent part from one map of a series to the next.
+    func scene(for formats: [MapFormat], worker: RenderWorker? = nil) throws -> MapScene {
         let worlds = formats.map(pageSize).map { PageLayout(width: $0.width, height: $0.height, view: situation.theatre.view).world }
         let visible = worlds.dropFirst().reduce(worlds.first ?? situation.theatre.view) { r, w in
             Rect(minX: min(r.minX, w.minX), minY: min(r.minY, w.minY), maxX: max(r.maxX, w.maxX), maxY: max(r.maxY, w.maxY))
         }
-        return try MapScene(situation, rings: rings, diff: diff, visible: visible)
+        var base = worker?.base.flatMap { $0.visible == visible ? $0 : nil }
+        if let worker, base == nil {
+            base = try BaseScene(situation.theatre, visible: visible)
+            worker.base = base
+        }
+        return try MapScene(situation, rings: rings, diff: diff, visible: visible, base: base)
     }
 
     /// The drawing the SVG and PNG share (the PDF's too when its page has the same size).
@@ -95,17 +101,32 @@ public struct MapDocument {
     /// Draws the map in each format and returns the files' bytes.
     ///
     /// Each page size is drawn once (labels placed, text measured) on this thread; the surfaces
-    /// are then created here in a fixed order (Cairo numbers surfaces with a process-wide counter
-    /// that ends up in the SVG's ids) and the drawing is replayed on them in parallel.
+    /// are then created here and the drawing is replayed on them in parallel.
     public func render(_ formats: [MapFormat]) throws -> [MapFormat: Data] {
+        try render(formats, frameWidth: nil, worker: nil).files
+    }
+
+    /// What one rendering gives: the files, and when asked a small copy of the pixels.
+    public struct Rendered: Sendable {
+        public let files: [MapFormat: Data]
+        public let frame: Frame?
+    }
+
+    /// Draws the map in each format; with `frameWidth`, also a copy of the raster scaled to
+    /// that width (rasterised even when PNG is not asked for). With a `worker` (one thread of a
+    /// series) everything happens on the calling thread with the worker's warm shaper; without,
+    /// the formats are replayed on several cores.
+    public func render(_ formats: [MapFormat], frameWidth: Int?, worker: RenderWorker?) throws -> Rendered {
         var unique: [MapFormat] = []
         for f in formats where !unique.contains(f) { unique.append(f) }
         var clock = Stopwatch()
-        let scene = try scene(for: unique)
-        let shaper = TextShaper()
+        let needsRaster = frameWidth != nil && !unique.contains(.png)
+        let scene = try scene(for: needsRaster ? unique + [.png] : unique, worker: worker)
+        clock.lap("    scene")
+        let shaper = worker?.shaper ?? TextShaper()
         var drawings: [MapFormat: Drawing] = [:]
         var bySize: [String: Drawing] = [:]
-        for f in unique {
+        for f in unique + (needsRaster ? [.png] : []) {
             let (w, h) = pageSize(f)
             let key = "\(w)x\(h)"
             let d = bySize[key] ?? drawing(width: w, height: h, scene: scene, shaper: shaper)
@@ -114,20 +135,35 @@ public struct MapDocument {
         }
         clock.lap("    drawn once")
         let m = metadata
-        let targets = try unique.map { try CairoTarget(format: $0, page: pageSize($0), metadata: m, dpi: dpi) }
+        // Cairo numbers surfaces with a process-wide counter that would end up in the SVG's root
+        // id; CairoTarget writes a fixed id instead, so the order surfaces are made in (and how
+        // many maps the process drew before) does not change the bytes.
+        var targets = try unique.map { try CairoTarget(format: $0, page: pageSize($0), metadata: m, dpi: dpi) }
+        if needsRaster { targets.append(try CairoTarget(format: .png, page: pageSize(.png), metadata: m, dpi: dpi, encodes: false)) }
         let jobs = targets.compactMap { t in drawings[t.format].map { (t, $0) } }
-        // The first format is replayed here, with the shaper whose fonts are already loaded;
-        // the others on other cores, each with a shaper of its own.
-        let group = DispatchGroup()
-        for (target, drawing) in jobs.dropFirst() {
-            DispatchQueue.global(qos: .userInitiated).async(group: group) { target.produce(drawing, shaper: TextShaper()) }
+        if worker != nil {
+            for (target, drawing) in jobs {
+                target.produce(drawing, shaper: shaper)
+                clock.lap("    \(target.format.rawValue)\(target.encodes ? "" : " raster")")
+            }
+        } else {
+            // The first format is replayed here, with the shaper whose fonts are already loaded;
+            // the others on other cores, each with a shaper of its own.
+            let group = DispatchGroup()
+            for (target, drawing) in jobs.dropFirst() {
+                DispatchQueue.global(qos: .userInitiated).async(group: group) { target.produce(drawing, shaper: TextShaper()) }
+            }
+            if let (target, drawing) = jobs.first { target.produce(drawing, shaper: shaper) }
+            group.wait()
         }
-        if let (target, drawing) = jobs.first { target.produce(drawing, shaper: shaper) }
-        group.wait()
         clock.lap("    replayed and encoded: \(unique.map(\.rawValue).joined(separator: ", "))")
         var out: [MapFormat: Data] = [:]
-        for t in targets { out[t.format] = try t.bytes() }
-        return out
+        for t in targets where t.encodes { out[t.format] = try t.bytes() }
+        let frame = try frameWidth.map { w in
+            guard let raster = targets.last(where: { $0.format == .png }) else { throw WriteError.cairo(.png, "no raster to scale") }
+            return try raster.frame(width: w)
+        }
+        return Rendered(files: out, frame: frame)
     }
 }
 

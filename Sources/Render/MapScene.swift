@@ -20,23 +20,16 @@ struct MapScene {
     /// Locator countries in lon/lat, with the theatre's country flagged.
     let inset: [(isHome: Bool, shapes: [Shape])]
 
-    init(_ situation: Situation, rings: [Ring] = [], diff: SituationDiff? = nil, visible: Rect? = nil) throws {
-        // Cut to what shows (with a margin for line widths): the basemap box and the control areas
-        // reach far beyond the map, and every vertex drawn costs time and SVG bytes.
-        let clip = try visible.map { v in
-            try Geometry.rectangle(Rect(minX: v.minX - v.width * 0.02, minY: v.minY - v.height * 0.02,
-                                    maxX: v.maxX + v.width * 0.02, maxY: v.maxY + v.height * 0.02))
-        }
-        func shapes(_ g: Geometry) -> [Shape] {
-            guard let clip, let cut = try? g.intersection(clip) else { return g.shapes }
-            return cut.shapes
-        }
+    init(_ situation: Situation, rings: [Ring] = [], diff: SituationDiff? = nil, visible: Rect? = nil,
+         base: BaseScene? = nil) throws {
+        let clip = try BaseScene.clip(visible)
+        func shapes(_ g: Geometry) -> [Shape] { BaseScene.shapes(g, clip: clip) }
         gains = diff?.gained.mapValues(shapes) ?? [:]
         diffFrom = diff?.from.date
         let t = situation.theatre
-        let b = t.basemap
-        land = shapes(b.land); home = shapes(b.controlLand); lakes = shapes(b.lakes); provinces = shapes(b.provinces)
-        rivers = shapes(b.rivers); coast = shapes(b.coast); border = shapes(b.border)
+        let base = try base ?? BaseScene(t, visible: visible)
+        land = base.land; home = base.home; lakes = base.lakes; provinces = base.provinces
+        rivers = base.rivers; coast = base.coast; border = base.border
         frontLine = shapes(situation.frontLine)
         areas = situation.areas.mapValues(shapes)
         deEscalationZone = situation.deEscalationZone.shapes
@@ -44,6 +37,28 @@ struct MapScene {
         for p in situation.posts { uncertainty[p.post.id] = p.proximity.uncertainty.shapes }
         postUncertainty = uncertainty
         buffers = rings.map { ($0.label, $0.area.shapes) }
+        highways = base.highways
+        placeXY = base.placeXY
+        inset = base.inset
+    }
+}
+
+/// The part of a scene that does not change with the date: the basemap cut to what shows,
+/// highways, place positions, the locator. A series computes it once per page size.
+struct BaseScene {
+    let visible: Rect?
+    let land, home, lakes, provinces, rivers, coast, border: [Shape]
+    let highways: [[XY]]
+    let placeXY: [Int: XY]
+    let inset: [(isHome: Bool, shapes: [Shape])]
+
+    init(_ t: Theatre, visible: Rect?) throws {
+        self.visible = visible
+        let clip = try Self.clip(visible)
+        func shapes(_ g: Geometry) -> [Shape] { Self.shapes(g, clip: clip) }
+        let b = t.basemap
+        land = shapes(b.land); home = shapes(b.controlLand); lakes = shapes(b.lakes); provinces = shapes(b.provinces)
+        rivers = shapes(b.rivers); coast = shapes(b.coast); border = shapes(b.border)
         highways = try t.highways.filter { $0.towns.count >= 2 }.map { try $0.towns.map { try t.projection.project($0.location) } }
         var xy = [Int: XY]()
         for p in t.gazetteer.places { xy[p.id] = try t.projection.project(p.location) }
@@ -51,6 +66,20 @@ struct MapScene {
         let at = t.description.inset.highlightAt
         let homePoint = try Geometry.point(XY(at.lon, at.lat))
         inset = try b.insetCountries.parts.map { (try $0.contains(homePoint), $0.shapes) }
+    }
+
+    /// Cut to what shows (with a margin for line widths): the basemap box and the control areas
+    /// reach far beyond the map, and every vertex drawn costs time and SVG bytes.
+    static func clip(_ visible: Rect?) throws -> Geometry? {
+        try visible.map { v in
+            try Geometry.rectangle(Rect(minX: v.minX - v.width * 0.02, minY: v.minY - v.height * 0.02,
+                                        maxX: v.maxX + v.width * 0.02, maxY: v.maxY + v.height * 0.02))
+        }
+    }
+
+    static func shapes(_ g: Geometry, clip: Geometry?) -> [Shape] {
+        guard let clip, let cut = try? g.intersection(clip) else { return g.shapes }
+        return cut.shapes
     }
 }
 

@@ -80,6 +80,14 @@ public struct Situation: Sendable {
 
     public init(at date: Day, in theatre: Theatre, windowDays: Int = 3) throws {
         if let first = theatre.control.firstDay, date < first { throw Problem.beforeData(date, first: first) }
+        try self.init(at: date, in: theatre, windowDays: windowDays,
+                      control: ControlState(holders: theatre.control.holders(asOf: date), theatre: theatre))
+    }
+
+    /// The situation on `date` with its control state already known (from a `ControlTimeline`,
+    /// which sweeps the claims forward and shares geometry between dates with the same sides).
+    public init(at date: Day, in theatre: Theatre, windowDays: Int = 3, control: ControlState) throws {
+        if let first = theatre.control.firstDay, date < first { throw Problem.beforeData(date, first: first) }
         self.theatre = theatre
         self.date = date
         self.windowDays = windowDays
@@ -88,33 +96,33 @@ public struct Situation: Sendable {
         let gaz = theatre.gazetteer
 
         var clock = Stopwatch()
-        holders = theatre.control.holders(asOf: date)
-        areas = try Situation.controlAreas(holders: holders, theatre: theatre)
-        let view = try Geometry.rectangle(theatre.view)
-        areaInViewKm2 = try areas.mapValues { try $0.intersection(view).area / 1e6 }
-        clock.lap("  control areas")
-        // Where the areas of each pair the theatre names meet.
-        var fronts: [Geometry] = []
-        for pair in theatre.description.frontLines {
-            guard let a = areas[pair[0]], let b = areas[pair[1]] else { continue }
-            fronts.append(try a.boundary().intersection(try b.boundary()).lineMerge())
-        }
-        frontLine = fronts.count == 1 ? fronts[0] : fronts.isEmpty ? try .empty : try Geometry.collection(fronts).lineMerge()
-
-        clock.lap("  front line")
+        holders = control.holders
+        areas = control.areas
+        areaInViewKm2 = control.areaInViewKm2
+        frontLine = control.frontLine
         let borderReach = theatre.basemap.borderReach
         let holders = self.holders
         let areas = self.areas
         let front = frontLine
-        let context = try ProximityCalculator.Context(areas: areas, frontLine: frontLine, borderReach: borderReach, theatre: theatre)
+        // Prepared once per situation, and only when some post's proximity is not already known
+        // (dates with the same sides share them).
+        var context: ProximityCalculator.Context?
+        func prepared() throws -> ProximityCalculator.Context {
+            if let context { return context }
+            let made = try ProximityCalculator.Context(areas: areas, frontLine: front, borderReach: borderReach, theatre: theatre)
+            context = made
+            return made
+        }
         posts = try theatre.posts.compactMap { p in
             guard let est = p.activeSince, est <= date else { return nil }
             let xy = try proj.project(p.location)
             return PostStatus(post: p, point: xy, isNew: p.established.map(window.contains) ?? false,
                               reportedEncircled: p.encircledSince.flatMap { $0 <= date ? $0 : nil },
-                              proximity: try ProximityCalculator.compute(post: p, point: xy, areas: areas, frontLine: front,
-                                                                         borderReach: borderReach, holders: holders,
-                                                                         theatre: theatre, context: context))
+                              proximity: try control.proximity.value(for: p.id) {
+                                  try ProximityCalculator.compute(post: p, point: xy, areas: areas, frontLine: front,
+                                                                  borderReach: borderReach, holders: holders,
+                                                                  theatre: theatre, context: try prepared())
+                              })
         }
         let hullKinds = Set(theatre.description.sites?.kinds.filter { $0.zoneHull == true }.map(\.id) ?? [])
         let originals = try theatre.posts.filter { hullKinds.contains($0.kind) }.map { try proj.project($0.location) }

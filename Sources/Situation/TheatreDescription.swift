@@ -207,7 +207,7 @@ public struct TheatreDescription: Sendable {
         }
         let f: File
         do {
-            // YAML → JSON → Codable with snake_case keys: the file is small, so this costs well under a millisecond.
+            // YAML → JSON → Codable with snake_case keys: the file is small (about 5 ms in a debug build).
             let node = try Yams.compose(yaml: text, Resolver.basic)
             let json = try JSONSerialization.data(withJSONObject: Self.plain(node) ?? [String: Any](), options: [.fragmentsAllowed])
             let decoder = JSONDecoder()

@@ -25,8 +25,8 @@ struct Mapgen: ParsableCommand {
           mapgen theatres                            the theatres and the dates they cover
           mapgen --theatre NAME --date YYYY-MM-DD    a map of another theatre
         """,
-        subcommands: [MapCommand.self, AnalyzeCommand.self, DiffCommand.self, ReportCommand.self, ResolveCommand.self,
-                      GeoparseCommand.self, IngestCommand.self, CheckCommand.self, TheatresCommand.self, ExportCommand.self,
+        subcommands: [MapCommand.self, AnalyzeCommand.self, DiffCommand.self, ReportCommand.self, SeriesCommand.self, WebCommand.self,
+                      ResolveCommand.self, GeoparseCommand.self, IngestCommand.self, CheckCommand.self, TheatresCommand.self, ExportCommand.self,
                       ImportCommand.self, GazetteerCommand.self],
         defaultSubcommand: MapCommand.self)
 
