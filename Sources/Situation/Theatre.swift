@@ -56,18 +56,13 @@ public struct Theatre: Sendable {
     public var sides: [Side] { description.sides }
 
     /// Loads the theatre whose folder (holding `theatre.yaml`, `Gazetteer/` and `Reports/`) is `root`.
-<<<<<<< HEAD
     /// With `window`, `events` and `control` hold only what a map of that window shows (read from
     /// the report store when it can be: see `ReportSource`); without, everything.
     public static func load(from root: URL, showing window: DayWindow? = nil) throws -> Theatre {
-        try load(TheatreDescription.load(folder: root), showing: window)
-=======
-    public static func load(from root: URL) throws -> Theatre {
         var clock = Stopwatch()
         let description = try TheatreDescription.load(folder: root)
         clock.lap("  theatre.yaml")
-        return try load(description)
->>>>>>> theatre
+        return try load(description, showing: window)
     }
 
     /// Loads the theatre a description names (all reports, or what `window` shows).
