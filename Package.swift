@@ -25,6 +25,8 @@ let package = Package(
                        providers: [.apt(["libwebp-dev"])]),
         .systemLibrary(name: "CGDAL", path: "Sources/CGDAL", pkgConfig: "gdal",
                        providers: [.apt(["libgdal-dev"])]),
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
+                       providers: [.apt(["libsqlite3-dev"])]),
 
         // Geometry, projection, geodesics, gazetteer. Knows nothing about drawing.
         // Swift 6 language mode: the compiler checks every sharing across threads.
@@ -33,7 +35,7 @@ let package = Package(
         // plain value types outside, every OGR handle inside.
         .target(name: "VectorIO", dependencies: ["Geo", "CGDAL"], swiftSettings: [.swiftLanguageMode(.v6)]),
         // The domain: reports, posts, control, the situation at a date.
-        .target(name: "Situation", dependencies: ["Geo", "VectorIO", .product(name: "Yams", package: "Yams")],
+        .target(name: "Situation", dependencies: ["Geo", "VectorIO", "CSQLite", .product(name: "Yams", package: "Yams")],
                 swiftSettings: [.swiftLanguageMode(.v6)]),
         // The situation as vector layers (export) and datasets into the theatre (ACLED, GeoNames).
         .target(name: "Exchange", dependencies: ["Geo", "Situation", "VectorIO"], swiftSettings: [.swiftLanguageMode(.v6)]),

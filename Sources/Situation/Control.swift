@@ -21,9 +21,13 @@ public struct ControlClaim: Sendable {
 /// Every control claim, ordered by date: answers "who held this place on day D?".
 public struct ControlLog: Sendable {
     public let claims: [ControlClaim]
+    /// The first day any claim exists for, so that a map before it can say so (a slice of the
+    /// log read from the report store keeps the whole history's).
+    public let firstDay: Day?
 
-    public init(claims: [ControlClaim]) {
+    public init(claims: [ControlClaim], firstDay: Day? = nil) {
         self.claims = claims.sorted { ($0.date, $0.line) < ($1.date, $1.line) }
+        self.firstDay = firstDay ?? self.claims.first?.date
     }
 
     static let columns = ["date", "place", "place_id", "holder", "role", "confidence", "outlet", "published",
@@ -125,7 +129,4 @@ public struct ControlLog: Sendable {
         }
         return out
     }
-
-    /// The first day any claim exists for, so that a map before it can say so.
-    public var firstDay: Day? { claims.first?.date }
 }

@@ -54,7 +54,14 @@ public struct Event: Sendable {
 }
 
 enum EventFile {
-    static func parse(_ text: String, file: String, gazetteer: Gazetteer) throws -> [Event] {
+    /// `lineOffset` is added to each event's line: the report store parses one event's own lines at a time.
+    static func parse(_ text: String, file: String, gazetteer: Gazetteer, lineOffset: Int = 0) throws -> [Event] {
+        try parseItems(text, file: file, gazetteer: gazetteer, lineOffset: lineOffset).map(\.event)
+    }
+
+    /// Each event with its YAML node (aliases resolved): the report store keeps the node's text.
+    static func parseItems(_ text: String, file: String, gazetteer: Gazetteer,
+                           lineOffset: Int = 0) throws -> [(event: Event, node: Node)] {
         if let line = YAMLNesting.firstLineTooDeep(in: text) {
             throw DataError(file: file, line: line, "nested more than \(YAMLNesting.limit) levels deep",
                             fix: "an event is a flat list of key: value pairs with short lists under it; check the brackets and indentation")
@@ -67,7 +74,7 @@ enum EventFile {
         guard let list = root?.sequence else {
             throw DataError(file: file, line: 1, "expected a list of events", fix: "each event starts with \"- id: …\"")
         }
-        var out: [Event] = []
+        var out: [(event: Event, node: Node)] = []
         var ids = Set<String>()
         for node in list {
             let line = node.mark?.line ?? 0
@@ -114,15 +121,15 @@ enum EventFile {
                 return Event.Claim(figures: disputed,
                             sources: try parseSources(n.mapping?["sources"], file: file, line: n.mark?.line ?? line))
             }
-            out.append(Event(id: id, date: date, time: str("time"), precision: str("precision") ?? "day", kind: kind,
+            out.append((Event(id: id, date: date, time: str("time"), precision: str("precision") ?? "day", kind: kind,
                              actor: str("actor") ?? "", places: places, origin: origin, destination: destination,
                              summary: str("summary") ?? "", figures: figures(m["figures"]),
                              figuresByPlace: try figuresByPlace(m["figures_by_place"], place: place), claims: claims,
                              sources: sources,
                              conflictsWith: (m["conflicts_with"]?.sequence ?? []).compactMap(\.string),
-                             line: line))
+                             line: line + lineOffset), node))
         }
-        return out.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        return out.sorted { ($0.event.date, $0.event.id) < ($1.event.date, $1.event.id) }
     }
 
     /// The line and a one-line message of a YAML error (Yams's own text spans several lines and

@@ -36,6 +36,9 @@ public struct Theatre: Sendable {
     /// How many rows of `control.tsv` and of `areas.tsv` (each expanded to the places in its area) `control` holds.
     public internal(set) var controlClaimRows = 0
     public internal(set) var areaClaimRows = 0
+    /// The last day any event or control claim is dated (over the whole history, also when
+    /// `events` and `control` hold only what one window shows).
+    public internal(set) var lastReportedDay: Day?
     public let highways: [Highway]
     public let basemap: Basemap
     public let projection: MapProjection
@@ -53,18 +56,19 @@ public struct Theatre: Sendable {
     public var sides: [Side] { description.sides }
 
     /// Loads the theatre whose folder (holding `theatre.yaml`, `Gazetteer/` and `Reports/`) is `root`.
-    public static func load(from root: URL) throws -> Theatre {
+    /// With `window`, `events` and `control` hold only what a map of that window shows (read from
+    /// the report store when it can be: see `ReportSource`); without, everything.
+    public static func load(from root: URL, showing window: DayWindow? = nil) throws -> Theatre {
         var clock = Stopwatch()
         let description = try TheatreDescription.load(folder: root)
         clock.lap("  theatre.yaml")
-        return try load(description)
+        return try load(description, showing: window)
     }
 
-    /// Loads the theatre a description names.
-    public static func load(_ d: TheatreDescription) throws -> Theatre {
+    /// Loads the theatre a description names (all reports, or what `window` shows).
+    public static func load(_ d: TheatreDescription, showing window: DayWindow? = nil) throws -> Theatre {
         let root = d.folder
         let gazDir = root.appendingPathComponent("Gazetteer")
-        let repDir = root.appendingPathComponent("Reports")
         var clock = Stopwatch()
         let projection = try d.makeProjection()
         // The basemap (GEOS and PROJ work) loads on a second core while this thread parses the
@@ -98,18 +102,10 @@ public struct Theatre: Sendable {
             posts = try PostTable.parse(sitesText, file: sitesFile, gazetteer: gazetteer, kinds: sites.kinds.map(\.id))
         }
         clock.lap("  posts")
-        let (eventsText, eventsFile) = try text(repDir, "events.yaml")
-        var events = try EventFile.parse(eventsText, file: eventsFile, gazetteer: gazetteer)
-        // Events imported from ACLED (`mapgen import acled`), when there are any.
-        let importedURL = repDir.appendingPathComponent(ImportedEventTable.fileName)
-        if FileManager.default.fileExists(atPath: importedURL.path) {
-            events = (events + (try ImportedEventTable.parse(readText(importedURL), file: importedURL.relativeDisplay)))
-                .sorted { ($0.date, $0.id) < ($1.date, $1.id) }
-        }
-        clock.lap("  events")
-        let (controlText, controlFile) = try text(repDir, "control.tsv")
-        var control = try ControlLog.parse(controlText, file: controlFile, gazetteer: gazetteer, sides: d.sides)
-        let controlRows = control.claims.count
+        // Report store hook (branch `store`): events and control claims, all or one window's.
+        let reports = try ReportSource.load(root: root, gazetteer: gazetteer, projection: projection, sides: d.sides,
+                                            country: d.controlLand.country, showing: window)
+        clock.lap("  reports")
         var highways: [Highway] = []
         if let hw = d.highways {
             let (hwText, hwFile) = try text(root, hw.file)
@@ -119,23 +115,15 @@ public struct Theatre: Sendable {
         guard let basemap = try basemapResult.value.withLock({ $0 })?.get() else {
             throw DataError(file: gazDir.appendingPathComponent("basemap").relativeDisplay, "the basemap did not load")
         }
-        clock.lap("  control, highways; basemap joined")
-        let areasURL = repDir.appendingPathComponent("areas.tsv")
-        var areaRows = 0
-        if FileManager.default.fileExists(atPath: areasURL.path) {
-            let areas = try ControlLog.parseAreas(readText(areasURL), file: areasURL.relativeDisplay,
-                                                  gazetteer: gazetteer, projection: projection, sides: d.sides, country: d.controlLand.country)
-            control = ControlLog(claims: control.claims + areas.claims)
-            areaRows = areas.rows
-        }
-        clock.lap("  areas")
+        clock.lap("  highways; basemap joined")
         let sheets = try d.styles.map { try StyleSheet.load(d.stylesBase.appendingPathComponent($0)) }
         let v = d.view
         let corners = try [LonLat(lon: v.west, lat: v.south), LonLat(lon: v.east, lat: v.south),
                            LonLat(lon: v.west, lat: v.north), LonLat(lon: v.east, lat: v.north)].map(projection.project)
         let xs = corners.map(\.x), ys = corners.map(\.y)
         let view = Rect(minX: xs.min() ?? 0, minY: ys.min() ?? 0, maxX: xs.max() ?? 0, maxY: ys.max() ?? 0)
-        return Theatre(gazetteer: gazetteer, posts: posts, events: events, control: control, controlClaimRows: controlRows, areaClaimRows: areaRows,
+        return Theatre(gazetteer: gazetteer, posts: posts, events: reports.events, control: reports.control,
+                       controlClaimRows: reports.controlRows, areaClaimRows: reports.areaRows, lastReportedDay: reports.lastDay,
                        highways: highways, basemap: basemap, projection: projection, view: view, description: d, styleSheets: sheets)
     }
 

@@ -57,10 +57,10 @@ struct AnalyzeCommand: ParsableCommand {
                 try checkOutputs([url], option: "--geojson")
                 return url
             }
-            let theatre = try Theatre.load(from: dataOptions.root)
+            let theatre = try Theatre.load(from: dataOptions.root, showing: DayWindow(last: date, days: 3))
             theatre.warnIfAfterData(date, option: "--date")
             let rings = try requests.map { try $0.resolve(in: theatre.gazetteer) }
-            let situation = try Situation(at: date, in: theatre)
+            let situation = try Situation(at: date, in: theatre, windowDays: 3)
             let analysis = try Analysis(situation: situation, rings: rings)
             if geojson == "-" {
                 print(try analysis.geoJSON(), terminator: "")

@@ -21,11 +21,6 @@ extension Day: ExpressibleByArgument {
 }
 
 extension Theatre {
-    /// The last day any report or control claim is dated.
-    var lastReportedDay: Day? {
-        (events.map(\.date) + control.claims.map(\.date)).max()
-    }
-
     /// Says on stderr when `day` lies after the data: the map then shows the last known state.
     func warnIfAfterData(_ day: Day, option: String) {
         guard let last = lastReportedDay, day > last else { return }

@@ -94,7 +94,7 @@ struct MapCommand: ParsableCommand {
             let dir = try prepareOutputFolder(out)
             let outputs = formats.map { f in (f, dir.appendingPathComponent("\(date).\(f.rawValue)")) }
             try checkOutputs(outputs.map(\.1), option: "--out")
-            let theatre = try Theatre.load(from: dataOptions.root)
+            let theatre = try Theatre.load(from: dataOptions.root, showing: DayWindow(last: date, days: window))
             clock.lap("load theatre")
             theatre.warnIfAfterData(date, option: "--date")
             FontWarmUp.start()
