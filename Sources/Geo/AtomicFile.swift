@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Files appear whole or not at all, and nothing but a regular file is ever replaced.
 ///
@@ -125,20 +126,19 @@ public struct OutputError: Error, CustomStringConvertible {
 }
 
 /// Temporary files being written right now, so that a run stopped by SIGINT or SIGTERM can
-/// remove them before it exits. A small lock-guarded set; the lock is the only state shared
-/// across threads.
-public final class PendingTemporaries: @unchecked Sendable {
+/// remove them before it exits. The set lives in a `Mutex`, so the compiler checks the sharing.
+public final class PendingTemporaries: Sendable {
     public static let shared = PendingTemporaries()
-    private let lock = NSLock()
-    private var paths = Set<String>()
+    private let paths = Mutex(Set<String>())
 
-    func add(_ path: String) { lock.lock(); paths.insert(path); lock.unlock() }
-    func remove(_ path: String) { lock.lock(); paths.remove(path); lock.unlock() }
+    func add(_ path: String) { paths.withLock { _ = $0.insert(path) } }
+    func remove(_ path: String) { paths.withLock { _ = $0.remove(path) } }
 
     /// Removes every temporary file still pending (from a signal handler's queue).
     public func removeAll() {
-        lock.lock(); defer { lock.unlock() }
-        for p in paths { unlink(p) }
-        paths.removeAll()
+        paths.withLock { set in
+            for p in set { unlink(p) }
+            set.removeAll()
+        }
     }
 }
