@@ -43,7 +43,7 @@ let package = Package(
         .target(name: "Render", dependencies: ["Geo", "Situation", "CCairo", "CGIF", "CWebP"],
                 swiftSettings: [.swiftLanguageMode(.v6)]),
         // Reading text: place mentions in English, Arabic, French and Turkish, resolved in context.
-        .target(name: "Geoparse", dependencies: ["Geo"], swiftSettings: [.swiftLanguageMode(.v6)]),
+        .target(name: "Geoparse", dependencies: ["Geo", .product(name: "Yams", package: "Yams")], swiftSettings: [.swiftLanguageMode(.v6)]),
         // From news text to candidate events: lexicon cues, dates, figures, attribution; review and apply.
         .target(name: "Ingest", dependencies: ["Geo", "Situation", "Geoparse", .product(name: "Yams", package: "Yams")],
                 swiftSettings: [.swiftLanguageMode(.v6)]),

@@ -95,7 +95,7 @@ struct Disambiguator {
         case .site: if p.kind == .site || p.kind == .base || p.kind == .airbase { s += 2 }
         case .none: break
         }
-        // The theatre: northwest Syria and the Turkish border.
+        // Near the theatre's focus place (theatre.yaml geoparse_focus).
         if Self.km(p.location, focus) < 160 { s += 0.8 }
         return s
     }

@@ -8,7 +8,8 @@ public struct Geoparser: Sendable {
     let gazetteer: Gazetteer
     let places: [NamedPlace]
     let index: NameIndex
-    /// Where the theatre is: its most important place's neighbourhood (Idlib for this theatre).
+    /// Where the theatre is: the place its theatre.yaml names as `geoparse_focus`, else the
+    /// gazetteer's largest place.
     let focus: LonLat
     /// Place → the provinces named after it (Idlib → Idlib Governorate).
     let provinceOf: [Int: [Int]]
@@ -26,7 +27,7 @@ public struct Geoparser: Sendable {
         self.init(gazetteer: gazetteer, places: all, names: names)
     }
 
-    init(gazetteer: Gazetteer, places input: [NamedPlace], names: [(id: String, name: String)]) {
+    init(gazetteer: Gazetteer, places input: [NamedPlace], names: [(id: String, name: String)], focusPlace: String? = nil) {
         self.gazetteer = gazetteer
         var places = input
         var byID: [String: [Int]] = [:]
@@ -51,9 +52,10 @@ public struct Geoparser: Sendable {
         }
         roadsByEnd = ends
         let top = places.filter { $0.kind == .city || $0.kind == .town }.max { ($0.rank, $0.population) < ($1.rank, $1.population) }
-        // Idlib when present: the theatre this project maps; else the largest place.
-        let idlib = places.first { $0.candidate.name == "Idlib" && $0.kind != .province }
-        focus = (idlib ?? top)?.location ?? LonLat(lon: 36.63, lat: 35.93)
+        // The theatre's named focus when the gazetteer has it; else the largest place; else the
+        // gazetteer's own middle (a theatre with no towns has nothing better to offer).
+        let named = focusPlace.flatMap { f in places.first { $0.candidate.name == f && $0.kind != .province } }
+        focus = (named ?? top)?.location ?? Self.middle(of: places)
     }
 
     /// Links each place to the provinces whose name is its name plus "Governorate"/"Province"/"ili"…
@@ -85,7 +87,14 @@ public struct Geoparser: Sendable {
         all += try NameTables.sites(dir, gazetteer: gazetteer)
         all += try NameTables.roads(dir, gazetteer: gazetteer)
         let names = try NameTables.names(dir).map { (id: $0.id, name: $0.name) }
-        return Geoparser(gazetteer: gazetteer, places: all, names: names)
+        return Geoparser(gazetteer: gazetteer, places: all, names: names,
+                         focusPlace: try TheatreFocus.place(in: dataRoot))
+    }
+
+    static func middle(of places: [NamedPlace]) -> LonLat {
+        guard !places.isEmpty else { return LonLat(lon: 0, lat: 0) }
+        let n = Double(places.count)
+        return LonLat(lon: places.map(\.location.lon).reduce(0, +) / n, lat: places.map(\.location.lat).reduce(0, +) / n)
     }
 
     /// Every place mention in the text, in text order. `language` nil = detect it.

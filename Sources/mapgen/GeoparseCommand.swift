@@ -9,9 +9,9 @@ struct GeoparseCommand: ParsableCommand {
         abstract: "Find and resolve the places a text mentions (English, Arabic, French, Turkish).",
         discussion: """
         Prints the text with the mentions marked, then a table; --json prints one object per file \
-        with every mention's code point offsets, place, confidence and alternatives.
+        with every mention's code point offsets, place, confidence and alternatives. Places come         from the theatre's gazetteer (--theatre, or --data DIR); ambiguous names resolve towards         its `geoparse_focus` place.
 
-        Examples:
+        Examples (place names from the default theatre, Idlib 2020):
           mapgen geoparse article.txt
           echo "Troops entered Saraqeb and Nayrab" | mapgen geoparse - --json
         """)

@@ -81,7 +81,10 @@ struct WebCommand: ParsableCommand {
             let page = WebMap(title: "\(theatre.description.title), \(from.longDescription) – \(to.longDescription)",
                               view: try theatre.viewLonLat(), basemap: try theatre.webBasemap(),
                               dates: layers.withLock { $0 }.compactMap { $0 }, windowDays: window,
-                              credits: "Made with mapgen from sourced reports; control is assessed from town-level reports and every post position is approximate. " + theatre.description.credits.joined(separator: " "))
+                              credits: "Made with mapgen from sourced reports; control is assessed from town-level reports and every post position is approximate. " + theatre.description.credits.joined(separator: " "),
+                              sides: theatre.description.sides.compactMap { side in
+                                  theatre.description.sideStyles[side.id].map { WebMap.SideKey(id: side.id, label: side.label, fill: $0.fill) }
+                              })
             let files = try page.files(leaflet: leafletDir).map { (dir.appendingPathComponent($0.0), $0.1) }
             try AtomicFile.write(files)
             print("wrote \(dir.appendingPathComponent("index.html").relativeDisplay) (\(days.count) dates; open it in a browser, no network needed)")

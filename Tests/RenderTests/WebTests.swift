@@ -49,6 +49,14 @@ final class WebTests: XCTestCase {
         let control = try XCTUnwrap((controls[controlIndex]["features"] as? [[String: Any]])?.compactMap { $0["properties"] as? [String: Any] })
         XCTAssertTrue(control.contains { $0["layer"] as? String == "front_line" })
         XCTAssertTrue(control.contains { $0["side"] as? String == "government" })
+        // The legend's sides come from the theatre: every side drawn has a key with a label and a
+        // fill, and the page's script names no side of its own.
+        let keys = try XCTUnwrap(json["sides"] as? [[String: Any]])
+        let keyed = Set(keys.compactMap { $0["id"] as? String })
+        XCTAssertTrue(keys.allSatisfy { !(($0["label"] as? String) ?? "").isEmpty && (($0["fill"] as? String) ?? "").hasPrefix("#") })
+        for side in Set(control.compactMap { $0["side"] as? String }) { XCTAssertTrue(keyed.contains(side), side) }
+        let app = try String(contentsOf: dir.appendingPathComponent("app.js"), encoding: .utf8)
+        for id in keyed { XCTAssertFalse(app.contains("\"\(id)\""), "app.js names the side \(id)") }
     }
 
     /// The page in headless Chromium: the date in the address (#date=…, as the slider writes it)
