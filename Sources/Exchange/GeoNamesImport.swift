@@ -51,13 +51,6 @@ public enum GeoNamesImport {
         return out
     }
 
-    static func rank(population: Int, code: Substring) -> Int {
-        if code == "PPLC" || code == "PPLA" || population >= 200_000 { return 5 }
-        if population >= 20_000 || code == "PPLA2" { return 4 }
-        if population >= 5_000 { return 3 }
-        return code.hasPrefix("PPL") ? 2 : 1
-    }
-
     /// Merges names into a comma-separated alternatenames field, keeping the existing order and
     /// adding only new ones (commas in names would split them, so those are left out).
     static func merge(_ field: Substring, adding names: [String]) -> (String, Int) {
@@ -126,7 +119,7 @@ public enum GeoNamesImport {
             let (merged, _) = merge(f[3], adding: names[id] ?? [])
             f[3] = Substring(merged)
             let population = Int(f[14]) ?? 0
-            lines.append((f.prefix(19).map(String.init) + ["GeoNames \(id)", String(rank(population: population, code: f[7]))])
+            lines.append((f.prefix(19).map(String.init) + ["GeoNames \(id)", String(Gazetteer.rank(population: population, code: f[7]))])
                 .joined(separator: "\t"))
             added += 1
         }

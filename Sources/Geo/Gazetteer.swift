@@ -138,7 +138,9 @@ public struct Gazetteer: Sendable {
         return out
     }
 
-    static func rank(population: Int, code: Substring) -> Int {
+    /// Label priority from population and GeoNames feature code; the GeoNames import uses it too,
+    /// so imported places rank exactly as loaded ones.
+    public static func rank(population: Int, code: Substring) -> Int {
         if code == "PPLC" || code == "PPLA" || population >= 200_000 { return 5 }
         if population >= 20_000 || code == "PPLA2" { return 4 }
         if population >= 5_000 { return 3 }
