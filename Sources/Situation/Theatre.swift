@@ -63,6 +63,8 @@ public struct Theatre: Sendable {
             }
             basemapResult.value.withLock { $0 = result }
         }
+        // Also on an early error: the process must not exit while the other thread is inside GEOS.
+        defer { basemapDone.wait() }
         let gazetteer = try Gazetteer.load(directory: gazDir)
         clock.lap("  gazetteer")
         let projection = try MapProjection(center: idlibCenter)
