@@ -80,6 +80,8 @@ public struct Theatre: Sendable {
             let result = Result { try loadBasemap(d, projection: d.makeProjection()) }
             basemapResult.value.withLock { $0 = result }
         }
+        // Also on an early error: the process must not exit while the other thread is inside GEOS.
+        defer { basemapDone.wait() }
         let gazetteer = try Gazetteer.load(directory: gazDir)
         clock.lap("  gazetteer")
         // Every place must have a position on the map (PROJ can refuse one, e.g. near the

@@ -7,7 +7,8 @@ import XCTest
 /// built `mapgen check` (and for every twentieth, `mapgen analyze`) on it as a subprocess.
 ///
 /// The seed is fixed so that a run can be repeated; explore others with
-/// `MAPGEN_FUZZ_SEED=7 MAPGEN_FUZZ_COUNT=500 swift test --filter DataFuzzTests`.
+/// `MAPGEN_FUZZ_SEED=7 MAPGEN_FUZZ_COUNT=500 swift test --filter DataFuzzTests`
+/// (`MAPGEN_FUZZ_ANALYZE_EVERY=1` runs `analyze` after every mutation).
 final class DataFuzzTests: XCTestCase {
     static let files = ["Gazetteer/places.tsv", "Gazetteer/arabic.tsv", "Gazetteer/sites.tsv", "Gazetteer/highways.tsv",
                         "Gazetteer/basemap/land.geojson", "Gazetteer/basemap/border.geojson", "Gazetteer/basemap/lakes.geojson",
@@ -28,6 +29,7 @@ final class DataFuzzTests: XCTestCase {
         let env = ProcessInfo.processInfo.environment
         let seed = env["MAPGEN_FUZZ_SEED"].flatMap { UInt64($0) } ?? 20_200_208
         let count = max(200, env["MAPGEN_FUZZ_COUNT"].flatMap { Int($0) } ?? 200)   // at least 200 per run
+        let analyzeEvery = max(1, env["MAPGEN_FUZZ_ANALYZE_EVERY"].flatMap { Int($0) } ?? 20)
         var originals = [String: [UInt8]]()
         for f in Self.files { originals[f] = [UInt8](try Data(contentsOf: repoRoot.appendingPathComponent(f))) }
         var rng = SplitMix64(seed: seed)
@@ -54,7 +56,7 @@ final class DataFuzzTests: XCTestCase {
                 try Data(m.bytes).write(to: root.appendingPathComponent(m.file))
                 var mine = [Result(mutation: m, command: "check",
                                    outcome: try MapgenProcess.run(["check"], data: root, timeout: 60))]
-                if i % 20 == 0 {
+                if i % analyzeEvery == 0 {
                     mine.append(Result(mutation: m, command: "analyze",
                                        outcome: try MapgenProcess.run(["analyze", "--date", "2020-02-08"], data: root, timeout: 120)))
                 }
