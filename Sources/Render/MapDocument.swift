@@ -13,7 +13,7 @@ public struct MapDocument {
     public let width: Int
     public let height: Int
     public var style = MapStyle()
-    /// The area and line layers, bottom first (the theatre's `layers:` or the standard order).
+    /// The layers, bottom first (the theatre's `layers:` or the standard order).
     var layers: [any MapLayer] = MapLayers.standard
     /// Distance rings to draw (from --buffer).
     public var rings: [Ring] = []
@@ -56,11 +56,11 @@ public struct MapDocument {
         let layout = PageLayout(width: width, height: height, view: situation.theatre.view)
         let canvas = Canvas(unit: layout.unit, shaper: shaper)
         let renderer = MapRenderer(situation: situation, style: style, layout: layout, canvas: canvas, scene: scene, layers: layers)
-        let used = renderer.draw()
+        let legend = renderer.draw()
         var clock = Stopwatch()
         let furniture = Furniture(style: style, layout: layout, canvas: canvas)
         furniture.drawTitle(situation, changesSince: scene.diffFrom)
-        furniture.drawLegend(situation, used: used)
+        furniture.drawLegend(legend)
         furniture.drawCredits(situation)
         clock.lap("    title, legend, credits")
         return canvas.drawing(width: width, height: height)

@@ -154,8 +154,11 @@ public struct TheatreDescription: Sendable {
     /// Style files (relative to the theatre folder), applied in order: the shared default, then
     /// the theatre's own overrides.
     public let styles: [String]
-    /// The map's area and line layers by name, bottom first (nil: the renderer's standard order).
+    /// The map's layers by name, bottom first (nil: the renderer's standard order).
     public let layers: [String]?
+    /// The legend's order by layer name (nil: the renderer's standard order); layers it does not
+    /// name follow in drawing order.
+    public let legend: [String]?
     /// The folder holding `theatre.yaml`, `Gazetteer/` and `Reports/`.
     public private(set) var folder: URL
     /// The folder the style paths are relative to (where theatre.yaml was read).
@@ -189,6 +192,7 @@ public struct TheatreDescription: Sendable {
         let texts: Texts
         let styles: [String]?
         let layers: [String]?
+        let legend: [String]?
     }
 
     public static let fileName = "theatre.yaml"
@@ -253,7 +257,7 @@ public struct TheatreDescription: Sendable {
         id = f.id; title = f.title; languages = f.languages; view = f.view; projection = f.projection
         controlLand = f.controlLand; self.sides = sides; sideStyles = entries; wayOut = f.wayOut; sites = f.sites
         highways = f.highways; inset = f.inset; basemap = f.basemap; dates = f.dates; credits = f.credits
-        texts = f.texts; styles = f.styles ?? []; layers = f.layers; self.folder = folder; stylesBase = folder
+        texts = f.texts; styles = f.styles ?? []; layers = f.layers; legend = f.legend; self.folder = folder; stylesBase = folder
     }
 
     /// The side with this id, if the theatre has one.
