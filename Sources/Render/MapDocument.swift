@@ -37,6 +37,22 @@ public struct MapDocument {
         let t = situation.theatre
         style = try MapStyle(theatre: t.description, sheets: t.styleSheets)
         layers = try MapLayers.named(t.description.layers, theatre: t.description)
+        try Self.check(t.description.eventKinds, style: style)
+    }
+
+    /// Every event kind names a symbol and a colour the renderer knows (an error names the kinds file).
+    static func check(_ kinds: EventKinds, style: MapStyle) throws {
+        for k in kinds.kinds {
+            if let c = k.colour, style.colour(key: c) == nil {
+                throw DataError(file: kinds.file, "event kind \"\(k.id)\": colour \"\(c)\" is not a style colour key",
+                                fix: "one of: \(MapStyle.colourKeys.keys.sorted().joined(separator: ", "))")
+            }
+            let fits = ["movement": "arrow", "strike": "star"][k.draws.rawValue]
+            if let s = k.symbol, s != fits {
+                throw DataError(file: kinds.file, "event kind \"\(k.id)\": symbol \"\(s)\" cannot draw draws: \(k.draws.rawValue)",
+                                fix: fits.map { "symbol: \($0) (or none)" } ?? "leave symbol out for draws: none")
+            }
+        }
     }
 
     public enum WriteError: Error, CustomStringConvertible {

@@ -1,8 +1,8 @@
 import Geo
 import Situation
 
-/// Reported movements with both ends known (events whose kind draws as a movement): curved
-/// arrows, labelled along their length with what moved and its size.
+/// Reported movements with both ends known (events whose kind `draws: movement`): curved
+/// arrows in their kind's colour, labelled along their length with what moved and its size.
 struct MovementsLayer: MapLayer {
     let name = "movements"
 
@@ -13,7 +13,7 @@ struct MovementsLayer: MapLayer {
             let a = r.layout.px(m.from), b = r.layout.px(m.to)
             // Alternate the bend so arrows sharing a route stay apart.
             let bend = 0.18 * (i % 2 == 0 ? 1 : -1) * (1 + Double(i / 2) * 0.6)
-            c.arrow(from: a, to: b, style: style, bend: bend)
+            c.arrow(from: a, to: b, style: style, bend: bend, color: Self.colour(m.event.kind, style))
             arrows.append((m, a, b, bend))
         }
         // Arrowheads and the last stretch of each arrow stay clear of every label.
@@ -38,12 +38,25 @@ struct MovementsLayer: MapLayer {
             let off = size.height / 2 + 8 * u
             let centres = [5, 3, 7, 2, 8].flatMap { k in [samples[k] + n * off, samples[k] - n * off] }
                 + [a - XY(0, off + 4 * u), a + XY(0, off + 4 * u)]
-            labels.offer(.along(text: text, font: style.noteFont, color: style.convoy, centres: centres, start: a, startGap: 10 * u,
+            labels.offer(.along(text: text, font: style.noteFont, color: Self.colour(m.event.kind, style), centres: centres, start: a, startGap: 10 * u,
                                 avoiding: others, fallback: samples[5], fallbackGap: 14 * u), priority: LabelPriority.movement)
         }
         labels.offer(.block(arrows.flatMap { arrowBlocks($0.1, $0.2, $0.3) }), priority: LabelPriority.movement)
         guard !arrows.isEmpty else { return [] }
-        return [.head("Reported in the window"), .entry(r.theatre.description.texts.convoyLegend, .symbol(.convoy))]
+        // One line per legend text (the theatre's convoy_legend, else the kind's), in the kinds file's order.
+        let drawn = Set(arrows.map(\.0.event.kind))
+        var items: [LegendItem] = [.head("Reported in the window")]
+        var seen = Set<String>()
+        for k in r.theatre.description.eventKinds.kinds where drawn.contains(k) {
+            let text = r.theatre.description.texts.convoyLegend ?? k.legend
+            if seen.insert(text).inserted { items.append(.entry(text, .symbol(.arrow(Self.colour(k, style))))) }
+        }
+        return items
+    }
+
+    /// The kind's colour (its style key), the style's convoy colour if it names none.
+    static func colour(_ k: EventKind, _ style: MapStyle) -> Color {
+        k.colour.flatMap(style.colour(key:)) ?? style.convoy
     }
 
     /// "Convoy to X, 8 Feb: 150 vehicles, 20 tanks".

@@ -25,6 +25,9 @@ extension MapStyle {
     ] }
     static var rankKeys: [String: WritableKeyPath<MapStyle, Int>] { ["min_town_rank": \.minTownRank, "city_rank": \.cityRank] }
 
+    /// The colour a style key names (an event kind's `colour:`), nil for an unknown key.
+    func colour(key: String) -> Color? { Self.colourKeys[key].map { self[keyPath: $0] } }
+
     /// Every key a style file may hold.
     public static var styleKeys: Set<String> {
         Set(colourKeys.keys).union(numberKeys.keys).union(dashKeys.keys).union(rankKeys.keys)

@@ -118,7 +118,8 @@ public struct TheatreDescription: Sendable {
         public let shows: String
         /// Movement arrows' name ("convoy").
         public let convoy: String
-        public let convoyLegend: String
+        /// The movements' legend line (nil: the event kind's own `legend`).
+        public let convoyLegend: String?
         public let provincesLegend: String
         /// How control areas are made, for analyze's JSON.
         public let controlMethod: String
@@ -154,6 +155,8 @@ public struct TheatreDescription: Sendable {
     /// Style files (relative to the theatre folder), applied in order: the shared default, then
     /// the theatre's own overrides.
     public let styles: [String]
+    /// The kinds of event the reports may use (the file `event_kinds:` names).
+    public let eventKinds: EventKinds
     /// The map's layers by name, bottom first (nil: the renderer's standard order).
     public let layers: [String]?
     /// The legend's order by layer name (nil: the renderer's standard order); layers it does not
@@ -193,6 +196,7 @@ public struct TheatreDescription: Sendable {
         let styles: [String]?
         let layers: [String]?
         let legend: [String]?
+        let eventKinds: String?
     }
 
     public static let fileName = "theatre.yaml"
@@ -257,7 +261,11 @@ public struct TheatreDescription: Sendable {
         id = f.id; title = f.title; languages = f.languages; view = f.view; projection = f.projection
         controlLand = f.controlLand; self.sides = sides; sideStyles = entries; wayOut = f.wayOut; sites = f.sites
         highways = f.highways; inset = f.inset; basemap = f.basemap; dates = f.dates; credits = f.credits
-        texts = f.texts; styles = f.styles ?? []; layers = f.layers; legend = f.legend; self.folder = folder; stylesBase = folder
+        texts = f.texts; styles = f.styles ?? []; layers = f.layers; legend = f.legend;
+        guard let kindsFile = f.eventKinds else {
+            throw bad("no event_kinds: file", "add event_kinds: Styles/event-kinds.yaml (a path relative to this folder; Theatres/README.md)")
+        }
+        eventKinds = try EventKinds.load(folder.appendingPathComponent(kindsFile)); self.folder = folder; stylesBase = folder
     }
 
     /// The side with this id, if the theatre has one.
