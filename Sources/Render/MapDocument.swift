@@ -33,10 +33,15 @@ public struct MapDocument {
 
     /// A map in the theatre's style (its style files, then its sides' colours); a bad style value throws.
     public init(situation: Situation, width: Int = 1600, height: Int = 1200) throws {
+        try self.init(situation: situation, width: width, height: height, catalogue: MapLayers.standard)
+    }
+
+    /// The same, choosing the theatre's layers from `catalogue` (tests add a layer of their own).
+    init(situation: Situation, width: Int = 1600, height: Int = 1200, catalogue: [any MapLayer]) throws {
         self.situation = situation; self.width = width; self.height = height
         let t = situation.theatre
         style = try MapStyle(theatre: t.description, sheets: t.styleSheets)
-        layers = try MapLayers.named(t.description.layers, theatre: t.description)
+        layers = try MapLayers.named(t.description.layers, theatre: t.description, catalogue: catalogue)
         try Self.check(t.description.eventKinds, style: style)
     }
 

@@ -265,7 +265,11 @@ public struct TheatreDescription: Sendable {
         guard let kindsFile = f.eventKinds else {
             throw bad("no event_kinds: file", "add event_kinds: Styles/event-kinds.yaml (a path relative to this folder; Theatres/README.md)")
         }
-        eventKinds = try EventKinds.load(folder.appendingPathComponent(kindsFile)); self.folder = folder; stylesBase = folder
+        let kindsURL = folder.appendingPathComponent(kindsFile)
+        guard FileManager.default.fileExists(atPath: kindsURL.path) else {
+            throw bad("event_kinds: \(kindsFile): event kinds file not found", "a path relative to this folder, e.g. Styles/event-kinds.yaml")
+        }
+        eventKinds = try EventKinds.load(kindsURL); self.folder = folder; stylesBase = folder
     }
 
     /// The side with this id, if the theatre has one.
