@@ -42,6 +42,7 @@ public struct MapDocument {
         let t = situation.theatre
         style = try MapStyle(theatre: t.description, sheets: t.styleSheets)
         layers = try MapLayers.named(t.description.layers, theatre: t.description, catalogue: catalogue)
+        try MapLayers.checkLegendOrder(t.description.legend, theatre: t.description, catalogue: catalogue)
         try Self.check(t.description.eventKinds, style: style)
     }
 
@@ -49,12 +50,12 @@ public struct MapDocument {
     static func check(_ kinds: EventKinds, style: MapStyle) throws {
         for k in kinds.kinds {
             if let c = k.colour, style.colour(key: c) == nil {
-                throw DataError(file: kinds.file, "event kind \"\(k.id)\": colour \"\(c)\" is not a style colour key",
+                throw DataError(file: kinds.file, line: k.line, "event kind \"\(k.id)\": colour \"\(c)\" is not a style colour key",
                                 fix: "one of: \(MapStyle.colourKeys.keys.sorted().joined(separator: ", "))")
             }
             let fits = ["movement": "arrow", "strike": "star"][k.draws.rawValue]
             if let s = k.symbol, s != fits {
-                throw DataError(file: kinds.file, "event kind \"\(k.id)\": symbol \"\(s)\" cannot draw draws: \(k.draws.rawValue)",
+                throw DataError(file: kinds.file, line: k.line, "event kind \"\(k.id)\": symbol \"\(s)\" cannot draw draws: \(k.draws.rawValue)",
                                 fix: fits.map { "symbol: \($0) (or none)" } ?? "leave symbol out for draws: none")
             }
         }

@@ -44,6 +44,14 @@ enum MapLayers {
         }
     }
 
+    /// A theatre's `legend:` order may name only layers the catalogue has.
+    static func checkLegendOrder(_ names: [String]?, theatre: TheatreDescription, catalogue: [any MapLayer] = standard) throws {
+        for n in names ?? [] where !catalogue.contains(where: { $0.name == n }) {
+            throw DataError(file: theatre.folder.appendingPathComponent(TheatreDescription.fileName).relativeDisplay,
+                            "legend: unknown layer \"\(n)\"", fix: "one of: \(catalogue.map(\.name).joined(separator: ", "))")
+        }
+    }
+
     /// The layers' legend items in legend order: the names of `order` first, then the rest in
     /// drawing order.
     static func legend(_ drawn: [(name: String, items: [LegendItem])], order: [String]?) -> [LegendItem] {

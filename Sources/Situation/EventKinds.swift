@@ -30,11 +30,13 @@ public struct EventKind: Sendable, Hashable, CustomStringConvertible {
     public let brief: Bool
     /// What the event reports of a site: `established`, `encircled`, `reinforced`.
     public let siteStatus: String?
+    /// Its line in the kinds file, for messages.
+    public let line: Int?
 
     public init(id: String, legend: String, draws: Drawing = .none, symbol: String? = nil, colour: String? = nil,
-                mapLabel: String? = nil, brief: Bool = false, siteStatus: String? = nil) {
+                mapLabel: String? = nil, brief: Bool = false, siteStatus: String? = nil, line: Int? = nil) {
         self.id = id; self.legend = legend; self.draws = draws; self.symbol = symbol; self.colour = colour
-        self.mapLabel = mapLabel; self.brief = brief; self.siteStatus = siteStatus
+        self.mapLabel = mapLabel; self.brief = brief; self.siteStatus = siteStatus; self.line = line
     }
 
     /// The id, as written in the reports (`type:`).
@@ -116,7 +118,8 @@ public struct EventKinds: Sendable {
                 throw DataError(file: file, line: line, "brief: \"\(briefText)\" is not true or false", fix: "brief: true")
             }
             kinds.append(EventKind(id: id, legend: legend, draws: draws, symbol: str("symbol"), colour: str("colour"),
-                                   mapLabel: str("map_label"), brief: briefText == "true", siteStatus: str("site_status")))
+                                   mapLabel: str("map_label"), brief: briefText == "true", siteStatus: str("site_status"),
+                                   line: line))
         }
         return EventKinds(kinds, file: file)
     }

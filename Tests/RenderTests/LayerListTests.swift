@@ -92,6 +92,9 @@ final class LayerListTests: XCTestCase {
         // The legend's order is data: a theatre may list it; layers it does not name follow in drawing order.
         let items = MapLayers.legend([("a", [.head("A")]), ("b", [.head("B")]), ("c", [.head("C")])], order: ["c", "a"])
         XCTAssertEqual(items.map(\.text), ["C", "A", "B"])
+        XCTAssertThrowsError(try MapLayers.checkLegendOrder(["towns", "volcanoes"], theatre: shipped.description)) { e in
+            XCTAssertTrue("\(e)".contains("legend: unknown layer \"volcanoes\""), "\(e)")
+        }
     }
 
     func testAKindDeclaredInTheKindsFileIsDrawnByItsProperties() throws {
