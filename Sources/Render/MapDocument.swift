@@ -46,6 +46,16 @@ public struct MapDocument {
         try Self.check(t.description.eventKinds, style: style)
     }
 
+    /// What drawing a map of `theatre` would refuse, checked without drawing (for `mapgen check`):
+    /// its style files, its `layers:` and `legend:` lists, its event kinds' symbols and colours.
+    public static func validate(_ theatre: Theatre) throws {
+        let d = theatre.description
+        let style = try MapStyle(theatre: d, sheets: theatre.styleSheets)
+        _ = try MapLayers.named(d.layers, theatre: d)
+        try MapLayers.checkLegendOrder(d.legend, theatre: d)
+        try check(d.eventKinds, style: style)
+    }
+
     /// Every event kind names a symbol and a colour the renderer knows (an error names the kinds file).
     static func check(_ kinds: EventKinds, style: MapStyle) throws {
         for k in kinds.kinds {
