@@ -13,11 +13,6 @@ enum LabelOffer {
     case block([Rect])
 }
 
-/// Label priorities of the standard layers: lower is placed first, so it wins a crowded spot.
-enum LabelPriority {
-    static let city = 10, placeInTheNews = 20, movement = 30, site = 40, strike = 50, town = 60, village = 70
-}
-
 /// The one label placer every layer shares, so that labels of different layers avoid each
 /// other and every mark. Layers block the room of their marks while they draw and offer their
 /// labels with a priority; once every layer has drawn, `placeAll` places the offers by

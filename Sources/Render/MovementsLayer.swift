@@ -39,9 +39,9 @@ struct MovementsLayer: MapLayer {
             let centres = [5, 3, 7, 2, 8].flatMap { k in [samples[k] + n * off, samples[k] - n * off] }
                 + [a - XY(0, off + 4 * u), a + XY(0, off + 4 * u)]
             labels.offer(.along(text: text, font: style.noteFont, color: Self.colour(m.event.kind, style), centres: centres, start: a, startGap: 10 * u,
-                                avoiding: others, fallback: samples[5], fallbackGap: 14 * u), priority: LabelPriority.movement)
+                                avoiding: others, fallback: samples[5], fallbackGap: 14 * u), priority: style.priority("movement"))
         }
-        labels.offer(.block(arrows.flatMap { arrowBlocks($0.1, $0.2, $0.3) }), priority: LabelPriority.movement)
+        labels.offer(.block(arrows.flatMap { arrowBlocks($0.1, $0.2, $0.3) }), priority: style.priority("movement"))
         guard !arrows.isEmpty else { return [] }
         // One line per legend text (the theatre's convoy_legend, else the kind's), in the kinds file's order.
         let drawn = Set(arrows.map(\.0.event.kind))

@@ -21,7 +21,7 @@ struct SitesLayer: MapLayer {
             if p.isNew { text += " (new)" }
             if let d = p.reportedEncircled { text += "\nencircled since \(d.shortDescription)" }
             labels.offer(.around(texts: [text], font: style.postFont, color: style.post, anchor: xy, gap: style.postSize * 1.4 * u, far: true),
-                         priority: LabelPriority.site)
+                         priority: style.priority("site"))
         }
         guard let sites = r.theatre.description.sites else { return [] }
         func sample(reported: Bool = false, computed: Bool = false, new: Bool = false) -> LegendSample {

@@ -16,7 +16,7 @@ struct StrikesLayer: MapLayer {
             r.canvas.draw(.star(colour), at: xy, style: r.style)
             labels.block(Rect(x: xy.x - 8 * u, y: xy.y - 8 * u, width: 16 * u, height: 16 * u))
             labels.offer(.around(texts: [label(s.event, at: s.place, r)], font: r.style.noteFont, color: colour,
-                                 anchor: xy, gap: 10 * u, far: true), priority: LabelPriority.strike)
+                                 anchor: xy, gap: 10 * u, far: true), priority: r.style.priority("strike"))
             kinds.insert(s.event.kind)
         }
         guard !kinds.isEmpty else { return [] }

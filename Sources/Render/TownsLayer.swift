@@ -28,10 +28,9 @@ struct TownsLayer: MapLayer {
         }
         for (p, xy) in townPoints {
             let key = keyIDs.contains(p.id)
-            let priority = p.rank >= 5 ? LabelPriority.city : key ? LabelPriority.placeInTheNews
-                : p.rank == 4 ? LabelPriority.town : p.rank == 3 ? LabelPriority.village : nil
+            let priority = p.rank >= 5 ? "city" : key ? "place_in_the_news" : p.rank == 4 ? "town" : p.rank == 3 ? "village" : nil
             guard let priority else { continue }
-            labels.offer(label(p, at: xy, important: p.rank >= 5 || key, r), priority: priority)
+            labels.offer(label(p, at: xy, important: p.rank >= 5 || key, r), priority: style.priority(priority))
         }
         let u = layout.unit
         return [.head("Base map"), .entry("City / town", LegendSample { f, c in

@@ -97,6 +97,26 @@ final class LayerListTests: XCTestCase {
         }
     }
 
+    func testLabelPrioritiesAreStyleData() throws {
+        var style = MapStyle()
+        try style.apply(try StyleSheet.parse("label_priority_village: 5\n", file: "Styles/x.yaml"))
+        XCTAssertEqual(style.priority("village"), 5)
+        XCTAssertThrowsError(try style.apply(try StyleSheet.parse("label_priority_strike: high\n", file: "Styles/x.yaml")))
+        XCTAssertThrowsError(try style.apply(try StyleSheet.parse("label_priority_volcano: 3\n", file: "Styles/x.yaml")))
+        // Villages first: in the crowded Idlib map they take room a higher label had (a post's,
+        // on 8 Feb), and no village loses its label.
+        let situation = try Situation(at: try XCTUnwrap(Day("2020-02-08")), in: shipped)
+        var doc = try MapDocument(situation: situation)
+        let before = Set(try texts(doc))
+        doc.style.labelPriority["village"] = 0
+        let after = Set(try texts(doc))
+        let villages = Set(shipped.gazetteer.places.filter { $0.rank == 3 }.map(\.name))
+        let lost = before.subtracting(after)
+        XCTAssertFalse(lost.isEmpty, "the order changed nothing")
+        XCTAssertTrue(lost.isDisjoint(with: villages), "\(lost)")
+        XCTAssertGreaterThanOrEqual(after.intersection(villages).count, before.intersection(villages).count)
+    }
+
     func testAKindDeclaredInTheKindsFileIsDrawnByItsProperties() throws {
         // A kind the code has never heard of draws as a strike because the file says so.
         let root = try theatreCopy(

@@ -26,7 +26,7 @@ struct ReportedPlacesLayer: MapLayer {
             r.canvas.rect(box); r.canvas.color(Self.ink); r.canvas.fill()
             labels.block(box)
             labels.offer(.around(texts: ["\(p.name): \(n) report\(n == 1 ? "" : "s")"], font: r.style.noteFont, color: Self.ink,
-                                 anchor: xy, gap: 6 * u, far: true), priority: 65)
+                                 anchor: xy, gap: 6 * u, far: true), priority: 65)   // after towns, before villages (Styles/default.yaml)
             drew = true
         }
         guard drew else { return [] }
