@@ -7,9 +7,6 @@ enum Symbol {
     case city, town(Int), post(PostLook), changed(Side)
     /// An event kind's mark (`symbol: star` / `arrow` in the event kinds file), in its colour.
     case star(Color), arrow(Color)
-
-    /// The event-kind symbols a kinds file may name.
-    static let eventSymbols = ["star", "arrow"]
 }
 
 /// How an observation post looks: its status on the date.
