@@ -23,22 +23,23 @@ public enum ACLEDImport {
         }
     }
 
-    /// mapgen's type for an ACLED event and sub-event type. Stored in the table's `type` column,
-    /// where a reviewer may correct it.
-    public static func kind(eventType: String, subEventType: String) -> Event.Kind? {
+    /// mapgen's type (an event kind id of Styles/event-kinds.yaml) for an ACLED event and
+    /// sub-event type. Stored in the table's `type` column, where a reviewer may correct it;
+    /// reading the table checks it against the theatre's event kinds.
+    public static func kind(eventType: String, subEventType: String) -> String? {
         switch eventType.lowercased() {
-        case "battles": return .clash
+        case "battles": return "clash"
         case "explosions/remote violence":
-            return subEventType.lowercased().hasPrefix("shelling") ? .shelling : .strike
-        case "violence against civilians": return .casualties
-        case "riots": return .clash
-        case "protests": return .statement
+            return subEventType.lowercased().hasPrefix("shelling") ? "shelling" : "strike"
+        case "violence against civilians": return "casualties"
+        case "riots": return "clash"
+        case "protests": return "statement"
         case "strategic developments":
             switch subEventType.lowercased() {
-            case "agreement": return .talks
-            case "non-violent transfer of territory": return .controlChange
-            case "headquarters or base established": return .postEstablished
-            default: return .statement
+            case "agreement": return "talks"
+            case "non-violent transfer of territory": return "control-change"
+            case "headquarters or base established": return "post-established"
+            default: return "statement"
             }
         default: return nil
         }
@@ -133,7 +134,7 @@ public enum ACLEDImport {
             }
             out.append((id, date, ImportedEventTable.line([
                 "event_id_cnty": id, "event_date": iso(date), "time_precision": String(timePrecision),
-                "type": kind.rawValue, "disorder_type": v("disorder_type"), "event_type": v("event_type"),
+                "type": kind, "disorder_type": v("disorder_type"), "event_type": v("event_type"),
                 "sub_event_type": v("sub_event_type"), "actor1": v("actor1"), "assoc_actor_1": v("assoc_actor_1"),
                 "actor2": v("actor2"), "assoc_actor_2": v("assoc_actor_2"), "civilian_targeting": v("civilian_targeting"),
                 "country": v("country"), "admin1": v("admin1"), "admin2": v("admin2"), "location": v("location"),

@@ -30,13 +30,10 @@ public enum ReportsMerge {
         let gazetteer = try Gazetteer.load(directory: gazDir)
         let theatre = try TheatreDescription.load(folder: dataRoot)
         let provinces = try? Provinces.load(directory: dataRoot.appendingPathComponent("Lexicon"))
-        let validTypes = Set(Event.Kind.allCases.map(\.rawValue))
+        let kinds = theatre.eventKinds
         // Validate every kept candidate first: one clear error for the first problem.
         for e in c.events {
-            guard validTypes.contains(e.type) else {
-                throw DataError(file: candidatesFile, line: e.line, "unknown event type \"\(e.type)\"",
-                                fix: "one of: \(Event.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
+            _ = try kinds.kind(e.type, file: candidatesFile, line: e.line)
             guard !e.sources.isEmpty else {
                 throw DataError(file: candidatesFile, line: e.line, "event \(e.id) has no source", fix: "add sources: with outlet, published, attributed_to")
             }

@@ -13,7 +13,7 @@ public struct MapDocument {
     public let width: Int
     public let height: Int
     public var style = MapStyle()
-    /// The area and line layers, bottom first (the theatre's `layers:` or the standard order).
+    /// The layers, bottom first (the theatre's `layers:` or the standard order).
     var layers: [any MapLayer] = MapLayers.standard
     /// Distance rings to draw (from --buffer).
     public var rings: [Ring] = []
@@ -33,10 +33,42 @@ public struct MapDocument {
 
     /// A map in the theatre's style (its style files, then its sides' colours); a bad style value throws.
     public init(situation: Situation, width: Int = 1600, height: Int = 1200) throws {
+        try self.init(situation: situation, width: width, height: height, catalogue: MapLayers.standard)
+    }
+
+    /// The same, choosing the theatre's layers from `catalogue` (tests add a layer of their own).
+    init(situation: Situation, width: Int = 1600, height: Int = 1200, catalogue: [any MapLayer]) throws {
         self.situation = situation; self.width = width; self.height = height
         let t = situation.theatre
         style = try MapStyle(theatre: t.description, sheets: t.styleSheets)
-        layers = try MapLayers.named(t.description.layers, theatre: t.description)
+        layers = try MapLayers.named(t.description.layers, theatre: t.description, catalogue: catalogue)
+        try MapLayers.checkLegendOrder(t.description.legend, theatre: t.description, catalogue: catalogue)
+        try Self.check(t.description.eventKinds, style: style)
+    }
+
+    /// What drawing a map of `theatre` would refuse, checked without drawing (for `mapgen check`):
+    /// its style files, its `layers:` and `legend:` lists, its event kinds' symbols and colours.
+    public static func validate(_ theatre: Theatre) throws {
+        let d = theatre.description
+        let style = try MapStyle(theatre: d, sheets: theatre.styleSheets)
+        _ = try MapLayers.named(d.layers, theatre: d)
+        try MapLayers.checkLegendOrder(d.legend, theatre: d)
+        try check(d.eventKinds, style: style)
+    }
+
+    /// Every event kind names a symbol and a colour the renderer knows (an error names the kinds file).
+    static func check(_ kinds: EventKinds, style: MapStyle) throws {
+        for k in kinds.kinds {
+            if let c = k.colour, style.colour(key: c) == nil {
+                throw DataError(file: kinds.file, line: k.line, "event kind \"\(k.id)\": colour \"\(c)\" is not a style colour key",
+                                fix: "one of: \(MapStyle.colourKeys.keys.sorted().joined(separator: ", "))")
+            }
+            let fits = ["movement": "arrow", "strike": "star"][k.draws.rawValue]
+            if let s = k.symbol, s != fits {
+                throw DataError(file: kinds.file, line: k.line, "event kind \"\(k.id)\": symbol \"\(s)\" cannot draw draws: \(k.draws.rawValue)",
+                                fix: fits.map { "symbol: \($0) (or none)" } ?? "leave symbol out for draws: none")
+            }
+        }
     }
 
     public enum WriteError: Error, CustomStringConvertible {
@@ -56,11 +88,11 @@ public struct MapDocument {
         let layout = PageLayout(width: width, height: height, view: situation.theatre.view)
         let canvas = Canvas(unit: layout.unit, shaper: shaper)
         let renderer = MapRenderer(situation: situation, style: style, layout: layout, canvas: canvas, scene: scene, layers: layers)
-        let used = renderer.draw()
+        let legend = renderer.draw()
         var clock = Stopwatch()
         let furniture = Furniture(style: style, layout: layout, canvas: canvas)
         furniture.drawTitle(situation, changesSince: scene.diffFrom)
-        furniture.drawLegend(situation, used: used)
+        furniture.drawLegend(legend)
         furniture.drawCredits(situation)
         clock.lap("    title, legend, credits")
         return canvas.drawing(width: width, height: height)

@@ -2,41 +2,23 @@ import Foundation
 import Geo
 import Situation
 
-/// Draws a situation onto a canvas: basemap, control, posts, movements, labels and the
-/// furniture (title, legend, scale bar, north arrow, locator, credits). One routine for
-/// every output format.
+/// Draws a situation onto a canvas: the theatre's layers in order (areas, lines, marks; see
+/// MapLayers.swift), the labels they offered, and the map's corners (scale bar, north arrow,
+/// locator). One routine for every output format; the title, legend and credits around the map
+/// are `Furniture`'s.
 struct MapRenderer {
     let situation: Situation
     let style: MapStyle
     let layout: PageLayout
     let canvas: Canvas
     let scene: MapScene
-    /// The area and line layers, bottom first.
+    /// The layers, bottom first.
     var layers: [any MapLayer] = MapLayers.standard
 
     var theatre: Theatre { situation.theatre }
 
-    /// What was drawn, so the legend lists exactly the symbols used.
-    struct Used {
-        var sides: Set<Side> = []
-        var frontLine = false
-        var postLooks: Set<PostLook> = []
-        var convoys = false
-        var strikes = false
-        var changes: Set<Side> = []
-        var highways = false
-        var rivers = false
-        var provinces = false
-        var border = false
-        var zone = false
-        var uncertainty = false
-        var rings = false
-        var gains: Set<Side> = []
-        var imported = false
-    }
-
-    func draw() -> Used {
-        var used = Used()
+    /// Draws the map; returns the legend items of the layers drawn, in legend order.
+    func draw() -> [LegendItem] {
         var clock = Stopwatch()
         let c = canvas
         c.color(style.panel); c.rect(Rect(x: 0, y: 0, width: layout.size.width, height: layout.size.height)); c.fill()
@@ -45,194 +27,21 @@ struct MapRenderer {
         c.clip(layout.map)
         // Beyond the land lies the sea, unless the theatre has none (then it is the map's edge).
         c.color(theatre.basemap.sea.isEmpty ? style.foreignLand : style.sea); c.rect(layout.map); c.fill()
-        // The fills and lines, in the theatre's layer order (MapLayers.swift); marks and labels follow.
-        for layer in layers { layer.draw(self, &used) }
-
-        used.imported = drawImportedEvents()
-        clock.lap("    basemap, control, lines")
-        var labels = LabelPlacer(bounds: layout.map.insetBy(4 * layout.unit))
+        var labels = LabelBoard(bounds: layout.map.insetBy(4 * layout.unit))
         // Corners hold the furniture; keep labels out of them.
         let furniture = Furniture(style: style, layout: layout, canvas: canvas)
         for r in furniture.mapCornerRects() { labels.block(r) }
-
-        // Symbols first (they block labels), then labels by priority.
-        let keyIDs = keyPlaceIDs()
-        // Towns of the theatre's country (and the largest cities beyond its border) are drawn.
-        let towns = theatre.gazetteer.places.filter { p in
-            p.country == theatre.country || p.rank >= style.cityRank ? (p.rank >= style.minTownRank || keyIDs.contains(p.id)) : false
-        }
-        var townPoints: [(Place, XY)] = []
-        for p in towns {
-            guard let m = scene.placeXY[p.id] else { continue }
-            let xy = layout.px(m)
-            guard layout.map.insetBy(2).contains(xy) else { continue }
-            townPoints.append((p, xy))
-        }
-        for (p, xy) in townPoints {
-            c.draw(p.rank >= 5 ? .city : .town(p.rank), at: xy, style: style)
-            let r = (p.rank >= 5 ? 6.0 : 3.5) * layout.unit
-            labels.block(Rect(x: xy.x - r, y: xy.y - r, width: 2 * r, height: 2 * r))
-        }
-        for ch in situation.changes {
-            let xy = layout.px(ch.point)
-            c.draw(.changed(ch.claim.holder), at: xy, style: style)
-            used.changes.insert(ch.claim.holder)
-        }
-        var strikePoints: [(Strike, XY)] = []
-        for s in situation.strikes {
-            let xy = layout.px(s.point)
-            guard layout.map.contains(xy) else { continue }
-            c.draw(.strike, at: xy, style: style)
-            labels.block(Rect(x: xy.x - 8 * layout.unit, y: xy.y - 8 * layout.unit, width: 16 * layout.unit, height: 16 * layout.unit))
-            strikePoints.append((s, xy))
-            used.strikes = true
-        }
-        var arrowPoints: [(Movement, XY, XY, Double)] = []
-        for (i, m) in situation.movements.enumerated() {
-            let a = layout.px(m.from), b = layout.px(m.to)
-            // Alternate the bend so arrows sharing a route stay apart.
-            let bend = 0.18 * (i % 2 == 0 ? 1 : -1) * (1 + Double(i / 2) * 0.6)
-            c.arrow(from: a, to: b, style: style, bend: bend)
-            arrowPoints.append((m, a, b, bend))
-            used.convoys = true
-        }
-        var postPoints: [(PostStatus, XY)] = []
-        for p in situation.posts.sorted(by: { $0.post.id < $1.post.id }) {
-            let xy = layout.px(p.point)
-            guard layout.map.contains(xy) else { continue }
-            let look = PostLook(encircledReported: p.reportedEncircled != nil,
-                                computedOnly: p.computedOnlyEncircled,
-                                isNew: p.isNew)
-            c.draw(.post(look), at: xy, style: style)
-            used.postLooks.insert(look)
-            let r = style.postSize * 1.3 * layout.unit
-            labels.block(Rect(x: xy.x - r, y: xy.y - r, width: 2 * r, height: 2 * r))
-            postPoints.append((p, xy))
-        }
-
-        clock.lap("    symbols")
-        // Arrowheads and the last stretch of each arrow stay clear of every label.
-        for (_, a, b, bend) in arrowPoints {
-            for s in Canvas.arrowSamples(from: a, to: b, bend: bend, count: 16).suffix(3) {
-                labels.block(Rect(x: s.x - 5 * layout.unit, y: s.y - 5 * layout.unit, width: 10 * layout.unit, height: 10 * layout.unit))
-            }
-        }
-        // Labels, most important first.
-        for (p, xy) in townPoints where p.rank >= 5 { label(place: p, at: xy, important: true, into: &labels) }
-        for (p, xy) in townPoints where keyIDs.contains(p.id) && p.rank < 5 { label(place: p, at: xy, important: true, into: &labels) }
-        // Each arrow's label keeps off the other arrows; once placed, all arrows block later labels.
-        func arrowBlocks(_ a: XY, _ b: XY, _ bend: Double) -> [Rect] {
-            Canvas.arrowSamples(from: a, to: b, bend: bend, count: 16).map {
-                Rect(x: $0.x - 4 * layout.unit, y: $0.y - 4 * layout.unit, width: 8 * layout.unit, height: 8 * layout.unit)
-            }
-        }
-        for (i, (m, a, b, bend)) in arrowPoints.enumerated() {
-            var trial = labels
-            for (j, other) in arrowPoints.enumerated() where j != i {
-                for r in arrowBlocks(other.1, other.2, other.3) { trial.block(r) }
-            }
-            let text = movementLabel(m.event)
-            let size = c.measure(text, style.noteFont)
-            let samples = Canvas.arrowSamples(from: a, to: b, bend: bend, count: 10)
-            let d = b - a
-            let n = XY(-d.y, d.x) * (1 / max(1, d.length))
-            let off = size.height / 2 + 8 * layout.unit
-            let centres = [5, 3, 7, 2, 8].flatMap { k in [samples[k] + n * off, samples[k] - n * off] }
-                + [a - XY(0, off + 4 * layout.unit), a + XY(0, off + 4 * layout.unit)]
-            if let at = trial.place(size: size, centres: centres) ?? trial.place(size: size, around: a, gap: 10 * layout.unit) {
-                labels.block(Rect(x: at.x, y: at.y, width: size.width, height: size.height))
-                c.text(text, style.noteFont, at: at, color: style.convoy, halo: style.halo)
-            } else {
-                placeLabel(text, style.noteFont, color: style.convoy, anchor: samples[5], gap: 14 * layout.unit, into: &labels)
-            }
-        }
-        for (_, a, b, bend) in arrowPoints {
-            for r in arrowBlocks(a, b, bend) { labels.block(r) }
-        }
-        for (p, xy) in postPoints {
-            var text = p.post.shortName
-            if p.isNew { text += " (new)" }
-            if let d = p.reportedEncircled { text += "\nencircled since \(d.shortDescription)" }
-            placeLabel(text, style.postFont, color: style.post, anchor: xy, gap: style.postSize * 1.4 * layout.unit, into: &labels)
-        }
-        for (s, xy) in strikePoints {
-            placeLabel(strikeLabel(s.event, at: s.place), style.noteFont, color: style.strike, anchor: xy, gap: 10 * layout.unit, into: &labels)
-        }
-        for rank in [4, 3] {
-            for (p, xy) in townPoints where p.rank == rank && !keyIDs.contains(p.id) {
-                label(place: p, at: xy, important: false, into: &labels)
-            }
-        }
+        // Every layer draws (marks block the room they take), then the labels they offered are placed.
+        var drawn: [(name: String, items: [LegendItem])] = []
+        for layer in layers { drawn.append((layer.name, layer.draw(self, &labels))) }
+        clock.lap("    layers")
+        labels.placeAll(on: canvas, style: style)
         clock.lap("    labels")
         c.restore()
 
         furniture.drawMapFurniture(scene, theatre: theatre.description)
         clock.lap("    map furniture")
-        return used
-    }
-
-    /// Places a label near a symbol; one pushed out by crowding gets a thin leader line back to it.
-    @discardableResult
-    func placeLabel(_ text: String, _ font: Font, color: Color, anchor: XY, gap: Double, far: Bool = true,
-                    into labels: inout LabelPlacer) -> Bool {
-        let size = canvas.measure(text, font)
-        guard let at = labels.place(size: size, around: anchor, gap: gap, far: far) else { return false }
-        let r = Rect(x: at.x, y: at.y, width: size.width, height: size.height)
-        let nearest = XY(min(max(anchor.x, r.minX), r.maxX), min(max(anchor.y, r.minY), r.maxY))
-        if (nearest - anchor).length > gap * 1.8 {
-            canvas.color(style.halo); canvas.lineWidth(2.6); canvas.move(anchor); canvas.line(nearest); canvas.stroke()
-            canvas.color(color.alpha(0.8)); canvas.lineWidth(0.9); canvas.move(anchor); canvas.line(nearest); canvas.stroke()
-        }
-        canvas.text(text, font, at: at, color: color, halo: style.halo)
-        return true
-    }
-
-    /// Places the reports of the window talk about: their labels come before other towns'.
-    func keyPlaceIDs() -> Set<Int> {
-        var ids = Set<Int>()
-        for e in situation.reported {
-            for p in e.places + [e.origin, e.destination].compactMap({ $0 }) { ids.insert(p.id) }
-        }
-        for ch in situation.changes { ids.insert(ch.claim.placeID) }
-        return ids
-    }
-
-    func label(place p: Place, at xy: XY, important: Bool, into labels: inout LabelPlacer) {
-        let font = p.rank >= 5 ? style.cityFont : p.rank >= 4 ? style.townFont : style.villageFont
-        let name = p.name + (p.rank >= 4 ? p.arabic.map { "  \($0)" } ?? "" : "")
-        var variants = [name]
-        if let h = situation.holders[p.id], situation.changes.contains(where: { $0.claim.placeID == p.id }) {
-            let status = h.holder.contested ? h.holder.id : "taken by \(h.holder.rawValue)"
-            variants = ["\(name)\n(\(status) \(h.date.shortDescription))", "\(p.name) (\(status) \(h.date.shortDescription))", p.name]
-        } else if name != p.name {
-            variants.append(p.name)
-        }
-        // Only the places in the news may be pushed out to a leader line; other towns go unlabelled.
-        // A crowded spot gets a shorter form of the label before none at all.
-        for text in variants {
-            if placeLabel(text, font, color: style.text, anchor: xy, gap: (p.rank >= 5 ? 7.5 : 5.0) * layout.unit,
-                          far: important, into: &labels) { return }
-        }
-    }
-
-    func movementLabel(_ e: Event) -> String {
-        var parts: [String] = []
-        let f = e.figures
-        if let v = f["vehicles"] { parts.append("\(v) vehicles") }
-        for (k, name) in [("tanks", "tanks"), ("apcs", "APCs"), ("armoured_vehicles", "armoured veh.")] {
-            if let v = f[k] { parts.append("\(v) \(name)") }
-        }
-        let to = e.destination.map { " to \($0.name)" } ?? ""
-        let head = "\(theatre.description.texts.convoy)\(to), \(e.date.shortDescription)"
-        return parts.isEmpty ? head : "\(head):\n" + parts.joined(separator: ", ")
-    }
-
-    func strikeLabel(_ e: Event, at place: Place) -> String {
-        let killed = e.figure(theatre.description.texts.killedFigures ?? ["civilians_killed", "killed", "soldiers_killed"], at: place)
-        let what = e.kind == .shelling ? "shelling" : e.kind == .strike ? "strike" : "attack"
-        guard let low = killed.first, let high = killed.last else { return "\(what) (\(e.date.shortDescription))" }
-        return killed.count == 1 ? "\(what): \(low) killed (\(e.date.shortDescription))"
-            : "\(what): \(low)–\(high) killed, reports differ (\(e.date.shortDescription))"
+        return MapLayers.legend(drawn, order: theatre.description.legend)
     }
 
     // MARK: geometry drawing

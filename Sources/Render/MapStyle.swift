@@ -77,6 +77,14 @@ public struct MapStyle: Sendable {
 
     public var townDot: [Int: Double] = [5: 5, 4: 3.8, 3: 3, 2: 2.2, 1: 1.8]
 
+    /// Label priorities by name (`label_priority_<name>`): lower is placed first and wins a
+    /// crowded spot; equal priorities go in layer order.
+    public var labelPriority: [String: Int] = [
+        "city": 10, "place_in_the_news": 20, "movement": 30, "site": 40, "strike": 50, "town": 60, "village": 70,
+    ]
+    /// A named label priority (unknown names last).
+    func priority(_ name: String) -> Int { labelPriority[name] ?? 1000 }
+
     /// Parallel lines drawn over a side's tint: sides then differ without hue.
     public struct Hatch: Sendable, Equatable {
         public var color: Color

@@ -24,11 +24,17 @@ extension MapStyle {
         "border_dash": \.borderDash, "province_dash": \.provinceDash, "highway_dash": \.highwayDash, "zone_dash": \.zoneDash,
     ] }
     static var rankKeys: [String: WritableKeyPath<MapStyle, Int>] { ["min_town_rank": \.minTownRank, "city_rank": \.cityRank] }
+    /// `label_priority_<name>` keys, one per priority the standard layers use.
+    static let labelPriorityNames = ["city", "place_in_the_news", "movement", "site", "strike", "town", "village"]
+
+    /// The colour a style key names (an event kind's `colour:`), nil for an unknown key.
+    func colour(key: String) -> Color? { Self.colourKeys[key].map { self[keyPath: $0] } }
 
     /// Every key a style file may hold.
     public static var styleKeys: Set<String> {
         Set(colourKeys.keys).union(numberKeys.keys).union(dashKeys.keys).union(rankKeys.keys)
             .union(["font_family"]).union((1...5).map { "town_dot_\($0)" })
+            .union(labelPriorityNames.map { "label_priority_\($0)" })
     }
 
     /// Sets every value the sheet gives; a wrong key or type is a `DataError` at its line.
@@ -54,6 +60,9 @@ extension MapStyle {
             } else if key == "font_family" {
                 guard case let .text(t) = value else { throw bad("expected a font family name") }
                 family = t
+            } else if key.hasPrefix("label_priority_"), Self.labelPriorityNames.contains(String(key.dropFirst(15))) {
+                guard case let .number(n) = value, n == n.rounded(), (0...1000).contains(n) else { throw bad("expected a whole number from 0 to 1000") }
+                labelPriority[String(key.dropFirst(15))] = Int(n)
             } else if key.hasPrefix("town_dot_"), let rank = Int(key.dropFirst(9)), (1...5).contains(rank) {
                 guard case let .number(n) = value, n <= 50 else { throw bad("expected a radius in px") }
                 townDot[rank] = n

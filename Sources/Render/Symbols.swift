@@ -4,7 +4,9 @@ import Situation
 
 /// The map's point symbols, drawn the same way on the map and in the legend.
 enum Symbol {
-    case city, town(Int), post(PostLook), strike, changed(Side), convoy
+    case city, town(Int), post(PostLook), changed(Side)
+    /// An event kind's mark (`symbol: star` / `arrow` in the event kinds file), in its colour.
+    case star(Color), arrow(Color)
 }
 
 /// How an observation post looks: its status on the date.
@@ -44,7 +46,7 @@ extension Canvas {
             // A small white bar marks it as a military post rather than a town.
             rect(Rect(x: p.x - s * 0.32, y: p.y - s * 0.1, width: s * 0.64, height: s * 0.2))
             color(style.panel); fill()
-        case .strike:
+        case .star(let fill):
             let r1 = 8 * u, r0 = 3.4 * u
             for i in 0..<16 {
                 let a = Double(i) * Double.pi / 8 - Double.pi / 2
@@ -53,19 +55,19 @@ extension Canvas {
                 i == 0 ? move(q) : line(q)
             }
             close()
-            color(style.strike); fillPreserve()
+            color(fill); fillPreserve()
             color(style.panel); lineWidth(1); stroke()
         case .changed(let side):
             circle(p, 9 * u)
             color(style.sideLine[side] ?? style.changed)
             lineWidth(2.4); dash([4, 2]); stroke(); noDash()
-        case .convoy:
-            arrow(from: XY(p.x - 16 * u, p.y + 5 * u), to: XY(p.x + 16 * u, p.y - 5 * u), style: style, bend: 0)
+        case .arrow(let ink):
+            arrow(from: XY(p.x - 16 * u, p.y + 5 * u), to: XY(p.x + 16 * u, p.y - 5 * u), style: style, bend: 0, color: ink)
         }
     }
 
     /// A curved arrow; `bend` shifts the curve's control point sideways (fraction of length).
-    func arrow(from a: XY, to b: XY, style: MapStyle, bend: Double = 0.18) {
+    func arrow(from a: XY, to b: XY, style: MapStyle, bend: Double = 0.18, color ink: Color) {
         let d = b - a
         let len = d.length
         guard len > 1 else { return }
@@ -77,12 +79,12 @@ extension Canvas {
         let shaftEnd = b - tipDir * (head * 0.8)
         color(style.panel.alpha(0.9)); lineWidth(6.5)
         move(a); quadratic(from: a, control: c, to: shaftEnd); stroke()
-        color(style.convoy); lineWidth(3.6)
+        color(ink); lineWidth(3.6)
         move(a); quadratic(from: a, control: c, to: shaftEnd); stroke()
         let side = XY(-tipDir.y, tipDir.x)
         let base = b - tipDir * head
         move(b); line(base + side * (head * 0.5)); line(base - side * (head * 0.5)); close()
-        color(style.convoy); fillPreserve()
+        color(ink); fillPreserve()
         color(style.panel); lineWidth(1); stroke()
     }
 

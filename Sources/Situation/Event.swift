@@ -4,11 +4,8 @@ import Yams
 
 /// A dated, sourced thing that happened: a convoy, a new post, a strike, talks…
 public struct Event: Sendable {
-    public enum Kind: String, Sendable, CaseIterable {
-        case convoy, postEstablished = "post-established", postEncircled = "post-encircled",
-             postReinforced = "post-reinforced", strike, shelling, casualties, clash, talks, statement,
-             displacement, road, controlChange = "control-change"
-    }
+    /// The event's kind, as the theatre's event kinds file declares it (EventKinds.swift).
+    public typealias Kind = EventKind
 
     /// One source's version of the figures, kept beside the others where sources disagree.
     public struct Claim: Sendable {
@@ -55,12 +52,12 @@ public struct Event: Sendable {
 
 enum EventFile {
     /// `lineOffset` is added to each event's line: the report store parses one event's own lines at a time.
-    static func parse(_ text: String, file: String, gazetteer: Gazetteer, lineOffset: Int = 0) throws -> [Event] {
-        try parseItems(text, file: file, gazetteer: gazetteer, lineOffset: lineOffset).map(\.event)
+    static func parse(_ text: String, file: String, gazetteer: Gazetteer, kinds: EventKinds, lineOffset: Int = 0) throws -> [Event] {
+        try parseItems(text, file: file, gazetteer: gazetteer, kinds: kinds, lineOffset: lineOffset).map(\.event)
     }
 
     /// Each event with its YAML node (aliases resolved): the report store keeps the node's text.
-    static func parseItems(_ text: String, file: String, gazetteer: Gazetteer,
+    static func parseItems(_ text: String, file: String, gazetteer: Gazetteer, kinds: EventKinds,
                            lineOffset: Int = 0) throws -> [(event: Event, node: Node)] {
         if let line = YAMLNesting.firstLineTooDeep(in: text) {
             throw DataError(file: file, line: line, "nested more than \(YAMLNesting.limit) levels deep",
@@ -99,10 +96,7 @@ enum EventFile {
                 throw DataError(file: file, line: lineOf("date"), "bad date \"\(dateText)\"", fix: "write YYYY-MM-DD")
             }
             let type = try required("type")
-            guard let kind = Event.Kind(rawValue: type) else {
-                throw DataError(file: file, line: lineOf("type"), "unknown event type \"\(type)\"",
-                                fix: "one of: \(Event.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
+            let kind = try kinds.kind(type, file: file, line: lineOf("type") + lineOffset)
             let places = try (m["places"]?.sequence ?? []).compactMap { n -> Place? in
                 guard let s = n.string, !s.isEmpty else { return nil }
                 return try place(s, at: n.mark?.line ?? line)

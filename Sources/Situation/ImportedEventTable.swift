@@ -53,7 +53,7 @@ public enum ImportedEventTable {
 
 
     /// The events of the table.
-    public static func parse(_ text: String, file: String) throws -> [Event] {
+    public static func parse(_ text: String, file: String, kinds: EventKinds) throws -> [Event] {
         let rows = tsvRows(text)
         guard let first = rows.first, first.fields.map(String.init) == columns else {
             throw DataError(file: file, line: rows.first?.line ?? 1, "header must be: \(columns.joined(separator: " "))",
@@ -70,10 +70,7 @@ public enum ImportedEventTable {
             guard let date = Day(f[1]) else {
                 throw DataError(file: file, line: line, "bad event_date \"\(f[1])\"", fix: "write YYYY-MM-DD")
             }
-            guard let kind = Event.Kind(rawValue: col(3)) else {
-                throw DataError(file: file, line: line, "unknown type \"\(f[3])\"",
-                                fix: "one of: \(Event.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
+            let kind = try kinds.kind(col(3), file: file, line: line)
             guard let lat = Double(f[16]), let lon = Double(f[17]), (-90...90).contains(lat), (-180...180).contains(lon) else {
                 throw DataError(file: file, line: line, "bad latitude/longitude \"\(f[16])\", \"\(f[17])\"",
                                 fix: "decimal degrees, latitude -90…90, longitude -180…180")

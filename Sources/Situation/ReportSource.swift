@@ -22,13 +22,13 @@ enum ReportSource {
     static let storePath = ".mapgen-cache/reports.sqlite"
 
     static func load(root: URL, gazetteer: Gazetteer, projection: MapProjection, sides: [Side], country: String,
-                     showing window: DayWindow?) throws -> TheatreReports {
+                     kinds: EventKinds, showing window: DayWindow?) throws -> TheatreReports {
         let repDir = root.appendingPathComponent("Reports")
         // Events imported from ACLED are not in the store (yet): such folders always parse.
         let imported = repDir.appendingPathComponent(ImportedEventTable.fileName)
         guard let window, !FileManager.default.fileExists(atPath: imported.path),
               ProcessInfo.processInfo.environment["MAPGEN_NO_STORE"] == nil else {
-            return try parse(repDir, gazetteer: gazetteer, projection: projection, sides: sides, country: country).reports
+            return try parse(repDir, gazetteer: gazetteer, projection: projection, sides: sides, country: country, kinds: kinds).reports
         }
         var clock = Stopwatch()
         let store = root.appendingPathComponent(storePath)
@@ -36,7 +36,7 @@ enum ReportSource {
         clock.lap("  store key")
         let eventsFile = repDir.appendingPathComponent("events.yaml").relativeDisplay
         do {
-            if let slice = try ReportStore.read(store, key: key, window: window, gazetteer: gazetteer, sides: sides,
+            if let slice = try ReportStore.read(store, key: key, window: window, gazetteer: gazetteer, kinds: kinds, sides: sides,
                                                  eventsFile: eventsFile) {
                 clock.lap("  store query")
                 return slice
@@ -44,7 +44,7 @@ enum ReportSource {
         } catch {
             clock.lap("  store unreadable, rebuilding: \(error)")
         }
-        let (reports, eventNodes) = try parse(repDir, gazetteer: gazetteer, projection: projection, sides: sides, country: country)
+        let (reports, eventNodes) = try parse(repDir, gazetteer: gazetteer, projection: projection, sides: sides, country: country, kinds: kinds)
         clock.lap("  parse reports")
         do {
             try ReportStore.write(reports, eventNodes: eventNodes, key: key, to: store)
@@ -68,19 +68,19 @@ enum ReportSource {
 
     /// Every event and claim, parsed from the text files.
     static func parse(_ repDir: URL, gazetteer: Gazetteer, projection: MapProjection, sides: [Side],
-                      country: String) throws -> (reports: TheatreReports, eventNodes: [(event: Event, node: Node)]) {
+                      country: String, kinds: EventKinds) throws -> (reports: TheatreReports, eventNodes: [(event: Event, node: Node)]) {
         var clock = Stopwatch()
         func text(_ name: String) throws -> (String, String) {
             let url = repDir.appendingPathComponent(name)
             return (try readText(url), url.relativeDisplay)
         }
         let (eventsText, eventsFile) = try text("events.yaml")
-        let items = try EventFile.parseItems(eventsText, file: eventsFile, gazetteer: gazetteer)
+        let items = try EventFile.parseItems(eventsText, file: eventsFile, gazetteer: gazetteer, kinds: kinds)
         var events = items.map(\.event)
         // Events imported from ACLED (`mapgen import acled`), when there are any.
         let importedURL = repDir.appendingPathComponent(ImportedEventTable.fileName)
         if FileManager.default.fileExists(atPath: importedURL.path) {
-            events = (events + (try ImportedEventTable.parse(readText(importedURL), file: importedURL.relativeDisplay)))
+            events = (events + (try ImportedEventTable.parse(readText(importedURL), file: importedURL.relativeDisplay, kinds: kinds)))
                 .sorted { ($0.date, $0.id) < ($1.date, $1.id) }
         }
         clock.lap("  events")

@@ -44,7 +44,7 @@ enum ReportStore {
 
     /// The slice of the reports a window shows, or nil when there is no store or it was built
     /// from other files. Throws when the file is not a sound store (the caller rebuilds it).
-    static func read(_ url: URL, key: String, window: DayWindow, gazetteer: Gazetteer, sides: [Side],
+    static func read(_ url: URL, key: String, window: DayWindow, gazetteer: Gazetteer, kinds: EventKinds, sides: [Side],
                      eventsFile: String) throws -> TheatreReports? {
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
         let db = try SQLiteDatabase(path: url.path, readOnly: true)
@@ -74,7 +74,7 @@ enum ReportStore {
         let ev = try db.prepare("SELECT line, text FROM events WHERE date >= ?1 AND date <= ?2")
         try ev.bind([.int(first), .int(last)])
         while try ev.step() {
-            events += try EventFile.parse(ev.text(1), file: eventsFile, gazetteer: gazetteer, lineOffset: ev.int(0) - 1)
+            events += try EventFile.parse(ev.text(1), file: eventsFile, gazetteer: gazetteer, kinds: kinds, lineOffset: ev.int(0) - 1)
         }
         events.sort { ($0.date, $0.id) < ($1.date, $1.id) }
         return TheatreReports(events: events,

@@ -135,10 +135,10 @@ public struct Situation: Sendable {
             try e.imported.map { ImportedMark(event: e, record: $0, point: try proj.project($0.location)) }
         }
         movements = try recent.compactMap { e in
-            guard e.kind == .convoy, let a = e.origin, let b = e.destination, a.id != b.id else { return nil }
+            guard e.kind.draws == .movement, let a = e.origin, let b = e.destination, a.id != b.id else { return nil }
             return Movement(event: e, from: try proj.project(a.location), to: try proj.project(b.location))
         }
-        strikes = try recent.filter { [.strike, .shelling, .casualties].contains($0.kind) }.flatMap { e in
+        strikes = try recent.filter { $0.kind.draws == .strike }.flatMap { e in
             try e.places.filter { $0.country == theatre.country }.map { Strike(event: e, place: $0, point: try proj.project($0.location)) }
         }
         let drawn = Set(movements.map(\.event.id) + strikes.map(\.event.id))

@@ -87,7 +87,7 @@ public struct SituationDiff: Sendable {
             return was.proximity.computed.isEncircled && !p.proximity.computed.isEncircled && p.reportedEncircled == nil
         }
         events = to.reported
-        postsReinforced = events.filter { $0.kind == .postReinforced }
+        postsReinforced = events.filter { $0.kind.siteStatus == "reinforced" }
         conflictingClaims = to.conflictingClaims
     }
 

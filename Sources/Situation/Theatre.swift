@@ -106,7 +106,7 @@ public struct Theatre: Sendable {
         clock.lap("  posts")
         // Report store hook (branch `store`): events and control claims, all or one window's.
         let reports = try ReportSource.load(root: root, gazetteer: gazetteer, projection: projection, sides: d.sides,
-                                            country: d.controlLand.country, showing: window)
+                                            country: d.controlLand.country, kinds: d.eventKinds, showing: window)
         clock.lap("  reports")
         var highways: [Highway] = []
         if let hw = d.highways {

@@ -118,7 +118,8 @@ public struct TheatreDescription: Sendable {
         public let shows: String
         /// Movement arrows' name ("convoy").
         public let convoy: String
-        public let convoyLegend: String
+        /// The movements' legend line (nil: the event kind's own `legend`).
+        public let convoyLegend: String?
         public let provincesLegend: String
         /// How control areas are made, for analyze's JSON.
         public let controlMethod: String
@@ -154,8 +155,13 @@ public struct TheatreDescription: Sendable {
     /// Style files (relative to the theatre folder), applied in order: the shared default, then
     /// the theatre's own overrides.
     public let styles: [String]
-    /// The map's area and line layers by name, bottom first (nil: the renderer's standard order).
+    /// The kinds of event the reports may use (the file `event_kinds:` names).
+    public let eventKinds: EventKinds
+    /// The map's layers by name, bottom first (nil: the renderer's standard order).
     public let layers: [String]?
+    /// The legend's order by layer name (nil: the renderer's standard order); layers it does not
+    /// name follow in drawing order.
+    public let legend: [String]?
     /// The folder holding `theatre.yaml`, `Gazetteer/` and `Reports/`.
     public private(set) var folder: URL
     /// The folder the style paths are relative to (where theatre.yaml was read).
@@ -189,6 +195,8 @@ public struct TheatreDescription: Sendable {
         let texts: Texts
         let styles: [String]?
         let layers: [String]?
+        let legend: [String]?
+        let eventKinds: String?
     }
 
     public static let fileName = "theatre.yaml"
@@ -253,7 +261,15 @@ public struct TheatreDescription: Sendable {
         id = f.id; title = f.title; languages = f.languages; view = f.view; projection = f.projection
         controlLand = f.controlLand; self.sides = sides; sideStyles = entries; wayOut = f.wayOut; sites = f.sites
         highways = f.highways; inset = f.inset; basemap = f.basemap; dates = f.dates; credits = f.credits
-        texts = f.texts; styles = f.styles ?? []; layers = f.layers; self.folder = folder; stylesBase = folder
+        texts = f.texts; styles = f.styles ?? []; layers = f.layers; legend = f.legend;
+        guard let kindsFile = f.eventKinds else {
+            throw bad("no event_kinds: file", "add event_kinds: Styles/event-kinds.yaml (a path relative to this folder; Theatres/README.md)")
+        }
+        let kindsURL = folder.appendingPathComponent(kindsFile)
+        guard FileManager.default.fileExists(atPath: kindsURL.path) else {
+            throw bad("event_kinds: \(kindsFile): event kinds file not found", "a path relative to this folder, e.g. Styles/event-kinds.yaml")
+        }
+        eventKinds = try EventKinds.load(kindsURL); self.folder = folder; stylesBase = folder
     }
 
     /// The side with this id, if the theatre has one.

@@ -54,7 +54,7 @@ extension Situation {
         }
         for e in reported {
             let geometry: Geometry
-            if e.kind == .convoy, let a = e.origin, let b = e.destination, a.id != b.id {
+            if e.kind.draws == .movement, let a = e.origin, let b = e.destination, a.id != b.id {
                 geometry = try Geometry.lineString([XY(a.location.lon, a.location.lat), XY(b.location.lon, b.location.lat)])
             } else {
                 let places = e.places + [e.origin, e.destination].compactMap { $0 }

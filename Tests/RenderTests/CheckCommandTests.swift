@@ -40,5 +40,16 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertTrue(r.err.hasPrefix("error: "), r.err)
         XCTAssertTrue(r.err.contains("Reports/areas.tsv:2: buffer_km is \"-3\""), r.err)
         XCTAssertTrue(r.err.contains("\n  fix: "), r.err)
+
+        // The event kinds file is checked too: a colour no style has, at its line.
+        try FileManager.default.removeItem(at: areas)
+        try FileManager.default.copyItem(at: repoRoot.appendingPathComponent("Reports/areas.tsv"), to: areas)
+        let kinds = root.appendingPathComponent("Styles/event-kinds.yaml")
+        let text = String(decoding: try Data(contentsOf: kinds), as: UTF8.self)
+        try Data(text.replacingOccurrences(of: "colour: convoy}", with: "colour: convoi}").utf8).write(to: kinds)
+        let k = try MapgenProcess.run(["check"], data: root)
+        XCTAssertEqual(k.status, 1, k.out)
+        XCTAssertTrue(k.err.contains("Styles/event-kinds.yaml:"), k.err)
+        XCTAssertTrue(k.err.contains("event kind \"convoy\": colour \"convoi\" is not a style colour key"), k.err)
     }
 }

@@ -72,7 +72,8 @@ final class TheatreCLITests: XCTestCase {
         let t = try Theatre.load(from: repoRoot.appendingPathComponent("Tests/Fixtures/square-theatre"))
         let doc = try MapDocument(situation: try Situation(at: Day("2021-01-04")!, in: t))
         XCTAssertEqual(doc.layers.map(\.name), ["land", "control", "gains", "provinces", "border", "zone", "rings",
-                                                "site-uncertainty", "front-line"])
+                                                "site-uncertainty", "front-line", "imported-events", "towns", "changes",
+                                                "strikes", "movements", "sites", "also-reported"])
         XCTAssertEqual(try MapLayers.named(nil, theatre: t.description).count, MapLayers.standard.count)
         XCTAssertThrowsError(try MapLayers.named(["land", "volcanoes"], theatre: t.description)) { e in
             XCTAssertTrue((e as? DataError)?.file.hasSuffix("theatre.yaml") ?? false, "\(e)")

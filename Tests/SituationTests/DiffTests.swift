@@ -45,7 +45,7 @@ final class DiffTests: XCTestCase {
         XCTAssertTrue(towns.contains("Al-Eis"))
         XCTAssertTrue(d.postsEstablished.contains { $0.post.id == "N8" }, "Al-Mastumah, 8 Feb")
         XCTAssertTrue(d.postsNewlyEncircled.contains { $0.post.id == "O4" }, "Tell al-Eis, 8 Feb")
-        XCTAssertTrue(d.events.contains { $0.kind == .convoy && $0.origin?.name == "Taftanaz Air Base" })
+        XCTAssertTrue(d.events.contains { $0.kind.id == "convoy" && $0.origin?.name == "Taftanaz Air Base" })
         XCTAssertFalse(d.events.contains { $0.date <= day("2020-02-06") || $0.date > day("2020-02-09") })
         XCTAssertTrue(d.disputedEvents.contains { $0.claims.contains { $0.figures.values.contains("430") } })
     }

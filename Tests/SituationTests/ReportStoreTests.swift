@@ -35,7 +35,8 @@ final class ReportStoreTests: XCTestCase {
     /// The store's slice for a window, or nil when the store is missing or was built from other files.
     func storedSlice(_ d: String) throws -> TheatreReports? {
         try ReportStore.read(storeURL, key: ReportStore.fingerprint(ReportSource.sourceFiles(root)), window: window(d),
-                             gazetteer: shipped.gazetteer, sides: shipped.sides, eventsFile: "Reports/events.yaml")
+                             gazetteer: shipped.gazetteer, kinds: shipped.description.eventKinds, sides: shipped.sides,
+                             eventsFile: "Reports/events.yaml")
     }
 
     func analysisJSON(_ theatre: Theatre, _ d: String) throws -> String {

@@ -150,7 +150,8 @@ final class SituationTests: XCTestCase {
           sources:
             - {outlet: Reuters, published: 2020-02-08, attributed_to: SOHR}
         """
-        XCTAssertThrowsError(try EventFile.parse(yaml, file: "Reports/events.yaml", gazetteer: shipped.gazetteer)) { e in
+        XCTAssertThrowsError(try EventFile.parse(yaml, file: "Reports/events.yaml", gazetteer: shipped.gazetteer,
+                                           kinds: shipped.description.eventKinds)) { e in
             let d = "\(e)"
             XCTAssertTrue(d.hasPrefix("Reports/events.yaml:4: unknown place \"Saraqep\" (did you mean \"Saraqib\"?)"), d)
         }

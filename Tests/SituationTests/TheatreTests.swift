@@ -59,11 +59,15 @@ final class TheatreTests: XCTestCase {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mapgen-theatre-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
+        // The shared files (styles, event kinds) linked beside the copy.
+        try FileManager.default.createSymbolicLink(at: dir.appendingPathComponent("Styles"), withDestinationURL: repoRoot.appendingPathComponent("Styles"))
         let original = try String(contentsOf: fixtureRoot.appendingPathComponent("theatre.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "../../../Styles/", with: "Styles/")
         for (edit, expected) in [("front_lines: [[blue, gold]]", "front_lines: [[blue, red]]", "unknown side \"red\""),
                                  ("view: {west: 0.82,", "view: {west: 1.5,", "view"),
                                  ("title: Square test theatre\n", "", "missing key title"),
-                                 ("kind: auto", "kind: mercator", "projection kind")].map({ (($0.0, $0.1), $0.2) }) {
+                                 ("kind: auto", "kind: mercator", "projection kind"),
+                                 ("event_kinds: Styles/event-kinds.yaml", "event_kinds: Styles/kinds.yaml", "event kinds file not found")].map({ (($0.0, $0.1), $0.2) }) {
             try original.replacingOccurrences(of: edit.0, with: edit.1).write(to: dir.appendingPathComponent("theatre.yaml"), atomically: true, encoding: .utf8)
             XCTAssertThrowsError(try TheatreDescription.load(folder: dir).makeProjection(), edit.1) { e in
                 XCTAssertTrue((e as? DataError)?.file.hasSuffix("theatre.yaml") ?? false, "\(e)")

@@ -12,20 +12,21 @@ final class ACLEDImportTests: XCTestCase {
     let fixture = fixtures.appendingPathComponent("acled-idlib-fixture.csv")
 
     func table(_ root: URL) -> URL { root.appendingPathComponent("Reports/acled.tsv") }
+    func kinds(_ root: URL) throws -> EventKinds { try TheatreDescription.load(folder: root).eventKinds }
 
     func testImportMapsTypesPrecisionAndSources() throws {
         let root = try dataRoot(self)
         let s = try ACLEDImport.run(csv: fixture, root: root)
         XCTAssertEqual(s, ACLEDImport.Summary(read: 8, added: 8, replaced: 0, unchanged: 0))
-        let events = try ImportedEventTable.parse(String(contentsOf: table(root), encoding: .utf8), file: "acled.tsv")
+        let events = try ImportedEventTable.parse(String(contentsOf: table(root), encoding: .utf8), file: "acled.tsv", kinds: try kinds(root))
         let byID = Dictionary(uniqueKeysWithValues: events.map { ($0.imported!.externalID, $0) })
         XCTAssertEqual(byID.count, 8)
-        XCTAssertEqual(byID["FIX0001"]?.kind, .shelling)
-        XCTAssertEqual(byID["FIX0002"]?.kind, .strike)
-        XCTAssertEqual(byID["FIX0003"]?.kind, .clash)
-        XCTAssertEqual(byID["FIX0005"]?.kind, .postEstablished)
-        XCTAssertEqual(byID["FIX0006"]?.kind, .statement)
-        XCTAssertEqual(byID["FIX0007"]?.kind, .casualties)
+        XCTAssertEqual(byID["FIX0001"]?.kind.id, "shelling")
+        XCTAssertEqual(byID["FIX0002"]?.kind.id, "strike")
+        XCTAssertEqual(byID["FIX0003"]?.kind.id, "clash")
+        XCTAssertEqual(byID["FIX0005"]?.kind.id, "post-established")
+        XCTAssertEqual(byID["FIX0006"]?.kind.id, "statement")
+        XCTAssertEqual(byID["FIX0007"]?.kind.id, "casualties")
         // "07 February 2020" (older ACLED exports) reads as the 7th.
         XCTAssertEqual(byID["FIX0003"]?.date, Day("2020-02-07"))
         // Three outlets in `source`, three sources, dated by ACLED's upload timestamp.
@@ -51,7 +52,7 @@ final class ACLEDImportTests: XCTestCase {
         let newer = try scratch(self).appendingPathComponent("newer.csv")
         try text.write(to: newer, atomically: true, encoding: .utf8)
         XCTAssertEqual(try ACLEDImport.run(csv: newer, root: root), ACLEDImport.Summary(read: 8, added: 0, replaced: 1, unchanged: 7))
-        let events = try ImportedEventTable.parse(String(contentsOf: table(root), encoding: .utf8), file: "acled.tsv")
+        let events = try ImportedEventTable.parse(String(contentsOf: table(root), encoding: .utf8), file: "acled.tsv", kinds: try kinds(root))
         XCTAssertEqual(events.count, 8)
         XCTAssertEqual(events.first { $0.imported?.externalID == "FIX0008" }?.imported?.fatalities, 16)
     }

@@ -118,6 +118,7 @@ texts:
   metadata_name: {name}
   metadata_shows: Control areas assessed from town-level reports (approximate), front line
 styles: [../../Styles/default.yaml]
+event_kinds: ../../Styles/event-kinds.yaml
 """
 open(os.path.join(t, 'theatre.yaml'), 'w').write(y)
 open(os.path.join(t, 'Reports', 'control.tsv'), 'w').write(
