@@ -27,7 +27,8 @@ public struct Geoparser: Sendable {
         self.init(gazetteer: gazetteer, places: all, names: names)
     }
 
-    init(gazetteer: Gazetteer, places input: [NamedPlace], names: [(id: String, name: String)], focusPlace: String? = nil) {
+    init(gazetteer: Gazetteer, places input: [NamedPlace], names: [(id: String, name: String)], focusPlace: String? = nil,
+         notPlaces: NotPlaces = NotPlaces()) {
         self.gazetteer = gazetteer
         var places = input
         var byID: [String: [Int]] = [:]
@@ -40,7 +41,9 @@ public struct Geoparser: Sendable {
             for n in p.names { index.add(n, place: i) }
             index.rankOf[i] = p.isArea || p.kind == .capital || p.kind == .road ? 5 : p.rank
         }
-        for (b, name) in Stoplists.blockers.enumerated() { index.add(name, place: -1 - b) }
+        for (b, name) in notPlaces.names.enumerated() { index.add(name, place: -1 - b) }
+        index.notPlaceWords = notPlaces.words
+        index.notPlaceAcronyms = notPlaces.acronyms
         self.places = places
         self.index = index
         provinceOf = Self.linkProvinces(places)
@@ -88,7 +91,7 @@ public struct Geoparser: Sendable {
         all += try NameTables.roads(dir, gazetteer: gazetteer)
         let names = try NameTables.names(dir).map { (id: $0.id, name: $0.name) }
         return Geoparser(gazetteer: gazetteer, places: all, names: names,
-                         focusPlace: try TheatreFocus.place(in: dataRoot))
+                         focusPlace: try TheatreFocus.place(in: dataRoot), notPlaces: try NotPlaces.load(dir))
     }
 
     static func middle(of places: [NamedPlace]) -> LonLat {
