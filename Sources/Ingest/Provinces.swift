@@ -2,7 +2,7 @@ import Foundation
 import Geo
 
 /// The theatre's governorates, each by its capital; a place belongs to the province of the
-/// nearest capital (Lexicon/provinces.tsv). Rough near borders, good enough to name the
+/// nearest capital (the theatre's Reading/provinces.tsv). Rough near borders, good enough to name the
 /// region of a report that gives no town and to score "the right province".
 public struct Provinces: Sendable {
     public let capitals: [(name: String, lat: Double, lon: Double)]
@@ -11,6 +11,10 @@ public struct Provinces: Sendable {
 
     public static func load(directory: URL) throws -> Provinces {
         let url = directory.appendingPathComponent("provinces.tsv")
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw DataError(file: url.relativeDisplay, "missing: ingest needs the theatre's provinces by their capitals",
+                            fix: "write name, lat, lon rows (see Lexicon/README.md)")
+        }
         let text = try readText(url)
         var out: [(String, Double, Double)] = []
         for (line, f) in tsvRows(text) where f.first != "name" {
