@@ -23,7 +23,7 @@ public struct Geoparser: Sendable {
     public func languageWarning(_ lang: TextLanguage, what: String) -> String? {
         guard !languages.isEmpty, !languages.contains(lang) else { return nil }
         return "warning: \(what) reads as \(lang.name) (\(lang.rawValue)), not one of this theatre's languages "
-            + "(\(languages.map(\.rawValue).joined(separator: ", ")), theatre.yaml languages:): places and cues may be missed; "
+            + "(theatre.yaml languages: \(languages.map(\.rawValue).joined(separator: ", "))): places and cues may be missed; "
             + "check the theatre (--theatre) or give --lang"
     }
 
