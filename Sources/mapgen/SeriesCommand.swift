@@ -10,6 +10,7 @@ struct SeriesCommand: ParsableCommand {
         commandName: "series",
         abstract: "Maps of many dates in one run, a contact sheet and an animation.",
         discussion: """
+        Draws --from, then every --every days up to --to (which is drawn when the step lands on it). \
         Loads the data once, sweeps the control log forward date by date (control areas are \
         recomputed only on days when a place changes side) and draws the maps over all cores. \
         Writes OUT/series-FROM_TO/map-DATE.svg and .png (byte-identical to what 'mapgen map' writes \
