@@ -169,7 +169,7 @@ public struct Extractor: Sendable {
             let points = inSentence.filter { p in
                 !["province", "country", "road"].contains(p.kind)
                     && (!seats.contains { $0.overlaps(p.start..<p.end) } || (type == "talks" && isVenue(p)))
-                    && (type == "talks" || type == "convoy" || provinces.province(lat: p.lat, lon: p.lon) != nil)
+                    && (type == "talks" || type == "convoy" || provinces.inTheatre(lat: p.lat, lon: p.lon))
             }
             // Talks held in a capital ("Moskova'da bir araya geldi") took place there, not in the
             // towns they were about.

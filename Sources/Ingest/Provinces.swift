@@ -11,10 +11,8 @@ public struct Provinces: Sendable {
 
     public static func load(directory: URL) throws -> Provinces {
         let url = directory.appendingPathComponent("provinces.tsv")
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            throw DataError(file: url.relativeDisplay, "missing: ingest needs the theatre's provinces by their capitals",
-                            fix: "write name, lat, lon rows (see Lexicon/README.md)")
-        }
+        // Without the file (a new theatre), no province is named and no place is outside the theatre.
+        guard FileManager.default.fileExists(atPath: url.path) else { return Provinces(capitals: []) }
         let text = try readText(url)
         var out: [(String, Double, Double)] = []
         for (line, f) in tsvRows(text) where f.first != "name" {
@@ -27,6 +25,9 @@ public struct Provinces: Sendable {
     }
 
     /// The province of a point (nil when farther than 150 km from every capital: outside the theatre).
+    /// Whether a point lies in the theatre: near a capital, or anywhere when none is listed.
+    public func inTheatre(lat: Double, lon: Double) -> Bool { capitals.isEmpty || province(lat: lat, lon: lon) != nil }
+
     public func province(lat: Double, lon: Double) -> String? {
         let best = capitals.min { Provinces.km(lat, lon, $0.lat, $0.lon) < Provinces.km(lat, lon, $1.lat, $1.lon) }
         guard let b = best, Provinces.km(lat, lon, b.lat, b.lon) < 150 else { return nil }
