@@ -4,13 +4,13 @@
 /// і/о alternation of a Ukrainian last syllable (Харків → Харкова). Stem keys end in `~`, so
 /// they only ever meet other stems, never a whole word.
 enum SlavicStem {
-    /// Folded endings (й is folded to и, ї to і), longest first. Not the plural -ів/-ов/-ев: names end so
+    /// Endings, folded as words are (ї becomes і, й becomes и), longest first. Not the plural -ів/-ов/-ев: names end so
     /// (Харків, Харьков).
     private static let endings: [[Unicode.Scalar]] = [
         "ами", "ями", "ією", "ію", "ія", "ії", "ия", "ию", "ии", "ея", "еи", "ею", "ее", "ья", "ью", "ье",
         "ою", "ом", "ем", "ам", "ям", "ах", "ях",
         "а", "я", "у", "ю", "і", "е", "и", "ы", "о", "ь",
-    ].map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
+    ].map { Fold.fold(Array($0.unicodeScalars)).scalars }.sorted { $0.count > $1.count }
     private static let vowels: Set<Unicode.Scalar> = Set("аеиоуяюіыэє".unicodeScalars)
 
     static func isCyrillic<C: Collection>(_ folded: C) -> Bool where C.Element == Unicode.Scalar {
