@@ -55,6 +55,8 @@ enum Fold {
     /// which Latin keys use).
     private static let arabicKeyBytes: [UInt8] = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ!#$%&()*+,-./:;<=>?@[]^_{|}~".utf8).prefix(0x064A - 0x0621 + 1).map { $0 }
 
+    static func isCyrillic(_ s: Unicode.Scalar) -> Bool { s.value >= 0x0400 && s.value <= 0x04FF }
+
     static func isApostrophe(_ s: Unicode.Scalar) -> Bool {
         switch s { case "'", "’", "‘", "ʿ", "ʾ", "`", "´", "ʼ": return true; default: return false }
     }

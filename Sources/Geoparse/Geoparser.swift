@@ -15,6 +15,17 @@ public struct Geoparser: Sendable {
     let provinceOf: [Int: [Int]]
     /// Town → the roads named after it ("Damascus–Aleppo highway" is the M5).
     let roadsByEnd: [Int: [Int]]
+    /// The languages the theatre's news is read in (theatre.yaml `languages:`; empty: any).
+    public var languages: [TextLanguage] = []
+
+    /// A warning when `lang` is not one of the theatre's languages (nil when it is, or when the
+    /// theatre lists none): its places are likely missing from the gazetteer's spellings.
+    public func languageWarning(_ lang: TextLanguage, what: String) -> String? {
+        guard !languages.isEmpty, !languages.contains(lang) else { return nil }
+        return "warning: \(what) reads as \(lang.name) (\(lang.rawValue)), not one of this theatre's languages "
+            + "(theatre.yaml languages: \(languages.map(\.rawValue).joined(separator: ", "))): places and cues may be missed; "
+            + "check the theatre (--theatre) or give --lang"
+    }
 
     /// A geoparser over the gazetteer's places and any extra places (regions, sites, roads),
     /// with extra names per place id (`names.tsv`).
@@ -27,7 +38,8 @@ public struct Geoparser: Sendable {
         self.init(gazetteer: gazetteer, places: all, names: names)
     }
 
-    init(gazetteer: Gazetteer, places input: [NamedPlace], names: [(id: String, name: String)], focusPlace: String? = nil) {
+    init(gazetteer: Gazetteer, places input: [NamedPlace], names: [(id: String, name: String)], focusPlace: String? = nil,
+         notPlaces: NotPlaces = NotPlaces()) {
         self.gazetteer = gazetteer
         var places = input
         var byID: [String: [Int]] = [:]
@@ -40,7 +52,9 @@ public struct Geoparser: Sendable {
             for n in p.names { index.add(n, place: i) }
             index.rankOf[i] = p.isArea || p.kind == .capital || p.kind == .road ? 5 : p.rank
         }
-        for (b, name) in Stoplists.blockers.enumerated() { index.add(name, place: -1 - b) }
+        for (b, name) in notPlaces.names.enumerated() { index.add(name, place: -1 - b) }
+        index.notPlaceWords = notPlaces.words
+        index.notPlaceAcronyms = notPlaces.acronyms
         self.places = places
         self.index = index
         provinceOf = Self.linkProvinces(places)
@@ -87,8 +101,10 @@ public struct Geoparser: Sendable {
         all += try NameTables.sites(dir, gazetteer: gazetteer)
         all += try NameTables.roads(dir, gazetteer: gazetteer)
         let names = try NameTables.names(dir).map { (id: $0.id, name: $0.name) }
-        return Geoparser(gazetteer: gazetteer, places: all, names: names,
-                         focusPlace: try TheatreFocus.place(in: dataRoot))
+        var parser = Geoparser(gazetteer: gazetteer, places: all, names: names,
+                               focusPlace: try TheatreFocus.place(in: dataRoot), notPlaces: try NotPlaces.load(dir))
+        parser.languages = try TheatreFocus.languages(in: dataRoot)
+        return parser
     }
 
     static func middle(of places: [NamedPlace]) -> LonLat {

@@ -14,6 +14,10 @@ struct NameIndex: Sendable {
     private(set) var maxWords = 1
     /// Each place's rank (5 city … 1 minor), for rules that spare big places.
     var rankOf: [Int: Int] = [:]
+    /// The theatre's words that are never a place alone (adjectives, organisation words) and its
+    /// acronyms (`not_places.tsv`); its multi-word names are blockers in `exact`.
+    var notPlaceWords: Set<String> = []
+    var notPlaceAcronyms: Set<String> = []
 
     /// Generic first words of names that texts often leave out (Tell Mardikh → Mardikh).
     static let heads: Set<String> = ["tell", "tall", "tal", "tel", "khirbet", "khirbat", "jabal", "jebel"]
@@ -24,6 +28,10 @@ struct NameIndex: Sendable {
         let keys = words.map { Fold.key($0) }
         maxWords = max(maxWords, keys.count)
         Self.insert(keys, place, into: &exact, prefixes: &exactPrefixes)
+        // A Cyrillic name also by the stem of its last word, which its inflected forms share.
+        if let last = words.last, SlavicStem.isCyrillic(last), last.count >= 3 {
+            Self.insert(keys.dropLast() + [SlavicStem.key(last)], place, into: &exact, prefixes: &exactPrefixes)
+        }
         // Spelling-key entries only for Latin names: Arabic names are matched as written.
         if words.first?.first.map(Fold.isArabic) == false {
             let ph = words.map { PhoneticKey.latin($0) }

@@ -62,11 +62,12 @@ enum NameTables {
     }
 
     /// Roads from `highways.tsv`: the road id (M4) and "A–B highway" for its end towns, placed at
-    /// the town in the middle of the list. Where the road is commonly named after a city beyond
-    /// the listed stretch (the M5 is the Damascus–Aleppo highway), `beyond` adds that end.
+    /// the town in the middle of the list. Where the road is commonly named after cities beyond
+    /// the listed stretch, `road_ends.tsv` (road, end_a, end_b, source) adds those ends.
     static func roads(_ gazDir: URL, gazetteer: Gazetteer) throws -> [NamedPlace] {
         let file = gazDir.appendingPathComponent("highways.tsv")
         guard FileManager.default.fileExists(atPath: file.path) else { return [] }
+        let beyond = try roadEnds(gazDir)
         var towns: [String: [(Int, Place)]] = [:]
         var order: [String] = []
         for (_, f) in tsvRows(try readText(file)).dropFirst() where f.count >= 3 {
@@ -81,7 +82,7 @@ enum NameTables {
             let mid = list[list.count / 2]
             var names = roadIDSpellings(road)
             var ends = [(first.name, last.name)]
-            if let extra = beyond[road] { ends.append(extra) }
+            ends += beyond[road] ?? []
             for (a, b) in ends {
                 for word in ["highway", "road", "motorway", "international highway", "international road", "expressway"] {
                     names.append("\(a) \(b) \(word)"); names.append("\(b) \(a) \(word)")
@@ -94,7 +95,20 @@ enum NameTables {
         }
     }
 
-    static let beyond: [String: (String, String)] = ["M5": ("Damascus", "Aleppo"), "M4": ("Aleppo", "Latakia")]
+    /// `road_ends.tsv`: road → the pairs of cities the news names it after.
+    static func roadEnds(_ gazDir: URL) throws -> [String: [(String, String)]] {
+        let file = gazDir.appendingPathComponent("road_ends.tsv")
+        guard FileManager.default.fileExists(atPath: file.path) else { return [:] }
+        var out: [String: [(String, String)]] = [:]
+        for (line, f) in tsvRows(try readText(file)) where f.first != "road" {
+            guard f.count >= 3, !f[0].isEmpty, !f[1].isEmpty, !f[2].isEmpty else {
+                throw DataError(file: file.relativeDisplay, line: line, "expected road, end_a, end_b, source",
+                                fix: "separate the columns with tabs (see Gazetteer/README.md)")
+            }
+            out[String(f[0]), default: []].append((String(f[1]), String(f[2])))
+        }
+        return out
+    }
 
     static func roadIDSpellings(_ road: String) -> [String] {
         guard let n = road.dropFirst().first.map(String.init), let l = road.first else { return [road] }

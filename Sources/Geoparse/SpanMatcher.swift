@@ -76,7 +76,7 @@ struct SpanMatcher {
         let guessable = w.arabic
             ? (w.forms[0].folded.count >= 5 || (first > 0 && words[first - 1].forms.contains { Stoplists.arabicPlaceWords.contains($0.key) })
                || w.forms[0].folded.first == "\u{0648}")
-            : !(Stoplists.commonWords.contains(w.key) || Stoplists.adjectives.contains(w.key))
+            : !(Stoplists.commonWords.contains(w.key) || Stoplists.adjectives.contains(w.key) || index.notPlaceWords.contains(w.key))
                 || (first + 1 < words.count && words[first + 1].before != .breaking)   // "Deir Sunbul": a name may go on
         for form in w.forms {
             walk(from: first, spanFirst: i, spanStart: first == i ? words[i].start + form.cutStart : words[i].start,
@@ -191,7 +191,7 @@ struct SpanMatcher {
         let single = s.endWord - s.keyWord == 1
         let k = s.keyForm.key
         if w.arabic {
-            if single && (Stoplists.arabicWords.contains(k) || k.unicodeScalars.count < 2) { return false }
+            if single && (Stoplists.arabicWords.contains(k) || index.notPlaceWords.contains(k) || k.unicodeScalars.count < 2) { return false }
             // Read through a Latin name's skeleton, an Arabic word needs a strong skeleton, or a
             // word like قرية/بلدة before it, or to follow a place in a list (سراقب ومرديخ).
             if s.quality == .transliteration && PhoneticKey.strength(s.keyForm.phonetic) < 5 && !placeCue(before: s) { return false }
@@ -201,7 +201,7 @@ struct SpanMatcher {
             let hasDigit = k.unicodeScalars.contains { $0.properties.numericType != nil }
             // Lower case is not a proper name (French d'Idleb is read after the cut).
             if !s.keyForm.capitalised && !hasDigit { return false }
-            if single && (Stoplists.commonWords.contains(k) || Stoplists.adjectives.contains(k)
+            if single && (Stoplists.commonWords.contains(k) || Stoplists.adjectives.contains(k) || index.notPlaceWords.contains(k)
                           || (k.unicodeScalars.count < 3 && !hasDigit)) {
                 return false
             }
@@ -217,7 +217,7 @@ struct SpanMatcher {
                 return false
             }
             // SAM, SDF, HTS in capitals are not places.
-            if single && !w.hasLowercase && Stoplists.acronyms.contains(k) { return false }
+            if single && !w.hasLowercase && (Stoplists.acronyms.contains(k) || index.notPlaceAcronyms.contains(k)) { return false }
             // A village named like a first name, followed by a capitalised word that is no
             // place, is a person (Martin Griffiths, Rami Abdulrahman).
             if single && s.quality == .exact && s.keyForm.cutEnd == 0 && unknownCapitalised(s.endWord, before: false)

@@ -1,8 +1,9 @@
 /// Words and phrases that look like place names but are not mentions of a place.
 ///
-/// Common words (English "is", "base"; French "Alep" is a place but "les" is not), nationality
-/// adjectives, the organisations whose names contain a place (Hayat Tahrir al-Sham, Syria TV),
-/// and the titles that announce a person's name.
+/// Only language-level lists live here: common words (English "is", "base"; French "les"), compass
+/// adjectives, titles that announce a person's name, words for provinces, roads and sites. What
+/// belongs to one theatre's news (the adjectives of its peoples, the organisations, outlets and
+/// people whose names hold a place) is data: `Gazetteer/not_places.tsv` of each theatre (`NotPlaces`).
 enum Stoplists {
     /// Folded single words never taken as a place on their own (in any Latin-script language).
     static let commonWords: Set<String> = folded([
@@ -17,7 +18,6 @@ enum Stoplists {
         "april", "june", "july", "august", "september", "october", "november", "december", "reuters", "afp", "ap",
         "photo", "file", "news", "minister", "ministry", "president", "government", "regime", "rebels", "rebel",
         "opposition", "militants", "troops", "soldiers", "military", "security", "source", "sources", "report",
-        "sham", "levant", "nusra", "tahrir", "hayat", "ahrar", "jaysh", "jaish", "faylaq", "liwa", "jabhat",
         "human", "rights", "observatory", "defence", "defense", "ministry", "red", "crescent", "white", "helmets",
         "mar", "mart", "bab", "deir", "tal", "tell", "kafr", "jabal", "jebel", "wadi", "khan", "ain", "ayn", "abu",
         "umm", "bir", "ras", "qasr", "tell", "sheikh", "shaykh", "sayyid", "jisr", "qalaat", "maarat", "dayr",
@@ -32,44 +32,18 @@ enum Stoplists {
 
     /// Folded Arabic words never taken as a place on their own.
     static let arabicWords: Set<String> = folded([
-        "شام", "جيش", "قوات", "نظام", "مدينه", "بلده", "قريه", "ريف", "محافظه", "طريق", "شمال", "جنوب", "شرق", "غرب",
+        "جيش", "قوات", "نظام", "مدينه", "بلده", "قريه", "ريف", "محافظه", "طريق", "شمال", "جنوب", "شرق", "غرب",
         "نقطه", "نقاط", "قاعده", "معبر",
     ])
 
-    /// Nationality and other adjectives that share a skeleton or a stem with a place name.
+    /// Compass adjectives: they share stems with place names ("Northern") but are never one alone.
     static let adjectives: Set<String> = folded([
-        "syrian", "syrians", "turkish", "turks", "turk", "russian", "russians", "iranian", "iranians", "kurdish", "kurds",
-        "arab", "arabs", "arabic", "american", "israeli", "lebanese", "iraqi", "jordanian", "european", "western", "eastern",
-        "northern", "southern", "northwestern", "northeastern", "southwestern", "southeastern", "syrien", "syrienne",
-        "syriens", "turc", "turque", "turcs", "russe", "russes", "iranien", "suriyeli", "turkiyeli", "rus", "iranli",
-        "alepin", "idlibi", "halabi", "damascene",
+        "western", "eastern", "northern", "southern", "northwestern", "northeastern", "southwestern", "southeastern",
     ])
 
-    /// Multi-word names that contain a place name and are not a mention of it.
-    static let blockers: [String] = [
-        "Hayat Tahrir al-Sham", "Hay'at Tahrir al-Sham", "Hayat Tahrir al-Cham", "Tahrir al-Sham", "Tahrir al-Cham",
-        "Heyet Tahrir el-Şam", "Heyet Tahrir Şam", "Heyet Tahrir eş-Şam", "Heyet Tahrir üş-Şam", "Tahrir el-Şam",
-        "Tahrir eş-Şam", "Tahrir üş-Şam", "Ahrar el-Şam", "Ahrar üş-Şam", "Ahrar eş-Şam", "Feylak el-Şam", "Faylaq al-Cham", "Ahrar al-Sham", "Ahrar al-Cham", "Faylaq al-Sham",
-        "Jabhat Fatah al-Sham", "Jabhat Fateh al-Sham", "Syria TV", "Syria Television", "Syrian Observatory",
-        "Syrian Observatory for Human Rights", "Observatoire syrien", "Free Syrian Army", "Syrian National Army",
-        "Syrian Arab Army", "Syrian Arab Republic", "National Liberation Front", "Syrian Democratic Forces",
-        "Suriye Milli Ordusu", "Suriye Ulusal Ordusu", "Özgür Suriye Ordusu", "Suriye İnsan Hakları Gözlemevi",
-        "Armée syrienne libre", "Al Jazeera", "Al-Masdar", "Al Masdar News", "Enab Baladi", "Orient News", "Halab Today",
-        "Idlib Post", "Step News", "Aleppo Media Center", "Damascus Now", "Levant 24", "Sham Network", "Shaam Network",
-        "Bashar al-Assad", "Bashar Al Assad", "Bashar Assad", "Hafez al-Assad", "Recep Tayyip Erdogan", "Recep Tayyip Erdoğan",
-        "Hulusi Akar", "Mevlut Cavusoglu", "Mevlüt Çavuşoğlu", "Vladimir Putin", "Sergei Lavrov", "Hassan Rouhani",
-        "Rami Abdel Rahman", "Abu Mohammad al-Jolani", "Abu Mohammed al-Golani", "al-Jolani", "al-Golani",
-        "Istanbul Convention", "State Duma", "Russian Duma", "İran Devrim Muhafızları", "Iranian Revolutionary Guard", "Iran's Revolutionary Guards",
-        "Gardiens de la révolution", "Astana process", "Sochi agreement", "Sochi deal", "Astana talks",
-        "هيئة تحرير الشام", "تحرير الشام", "أحرار الشام", "فيلق الشام", "جبهة فتح الشام", "تلفزيون سوريا", "المرصد السوري",
-        "المرصد السوري لحقوق الإنسان", "الجبهة الوطنية للتحرير", "الجيش الوطني السوري", "الجيش السوري الحر",
-        "الجيش العربي السوري", "قوات سوريا الديمقراطية", "وكالة الأنباء السورية", "شبكة شام", "بشار الأسد",
-    ]
-
-    /// Acronyms that are forces, weapons or bodies, not places, when written in capitals
-    /// (SAM is not Turkish Şam, SDF is a force).
-    static let acronyms: Set<String> = ["sam", "sdf", "hts", "ypg", "pkk", "fsa", "sna", "nlf", "saa", "isis", "isil",
-                                        "un", "eu", "nato", "ocha", "sohr", "tsk", "mit", "afp", "ap", "bbc", "cnn", "ntv", "trt"]
+    /// International bodies and wire services that are not places when written in capitals (a
+    /// theatre adds its own forces and outlets in not_places.tsv).
+    static let acronyms: Set<String> = ["un", "eu", "nato", "ocha", "afp", "ap", "bbc", "cnn"]
 
     /// Words just before a person's name.
     static let titles: Set<String> = folded([

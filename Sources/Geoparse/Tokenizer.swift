@@ -143,7 +143,14 @@ enum Tokenizer {
         } else {
             let letters = folded
             add(letters[...], cutStart: 0, cutEnd: 0)
-            if let a = raw.firstIndex(where: Fold.isApostrophe) {
+            let cyrillic = SlavicStem.isCyrillic(letters)
+            if cyrillic, letters.count >= 3 {
+                // The case ending stays inside the span: it is part of the word as written.
+                forms.append(WordForm(key: SlavicStem.key(letters), folded: letters[...], arabic: false, cutStart: 0, cutEnd: 0,
+                                      capitalised: capitalised))
+            }
+            // (A Ukrainian apostrophe is a letter sign, Куп'янськ, not the start of a suffix.)
+            if !cyrillic, let a = raw.firstIndex(where: Fold.isApostrophe) {
                 let head = Fold.fold(Array(raw[..<a])).scalars
                 let tail = Fold.fold(Array(raw[(a + 1)...])).scalars
                 // French elision: d'Idleb, l'Euphrate.

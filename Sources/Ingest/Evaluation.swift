@@ -117,7 +117,7 @@ public struct Evaluation: Sendable {
             // same source, most confident (a one-to-one assignment where one exists).
             func rank(_ i: Int) -> (Int, Int, Int, Double) {
                 let c = candidates[i]
-                let figs = Evaluation.figuresExact(gold: g.figures, candidate: c) ? 0 : 1
+                let figs = Evaluation.figuresExact(gold: g.figures, candidate: c, sideWords: lexicon.parties.sideWords) ? 0 : 1
                 let attr = Evaluation.sameAttribution(gold: g.attributedTo, candidate: c.sources[0].attributedTo, outlet: outlet,
                                                       lexicon: lexicon) ? 0 : 1
                 return (used.contains(i) ? 1 : 0, figs, attr, -c.confidence)
@@ -142,7 +142,7 @@ public struct Evaluation: Sendable {
                 }
                 if !g.figures.isEmpty {
                     t.withFigures = 1
-                    if Evaluation.figuresExact(gold: g.figures, candidate: c) { t.figuresExact = 1 } else {
+                    if Evaluation.figuresExact(gold: g.figures, candidate: c, sideWords: lexicon.parties.sideWords) { t.figuresExact = 1 } else {
                         misses.append("\(file): figures \(c.figures.map { "\($0.key)=\($0.value)" }) for gold \(g.figures.map { "\($0.key)=\(Int($0.value))" }) (\(g.type) \(g.date))")
                     }
                 }
@@ -168,10 +168,11 @@ public struct Evaluation: Sendable {
     /// a side the gold leaves out is no mismatch (gold `killed` = `turkish_soldiers_killed`,
     /// gold `tanks` = `tanks_destroyed`), but different outcomes or things are
     /// (`killed` ≠ `wounded`, `civilians_killed` ≠ `soldiers_killed`, `tanks` ≠ `vehicles`).
-    public static func figuresExact(gold: [(key: String, value: Double)], candidate c: CandidateEvent) -> Bool {
-        let have = (c.figures + c.claims.flatMap(\.figures)).compactMap { f in Double(f.value).map { (FigureKind(f.key), $0) } }
+    public static func figuresExact(gold: [(key: String, value: Double)], candidate c: CandidateEvent,
+                                    sideWords: Set<String> = []) -> Bool {
+        let have = (c.figures + c.claims.flatMap(\.figures)).compactMap { f in Double(f.value).map { (FigureKind(f.key, sideWords: sideWords), $0) } }
         return gold.allSatisfy { g in
-            let kind = FigureKind(g.key)
+            let kind = FigureKind(g.key, sideWords: sideWords)
             return have.contains { $0.1 == g.value && kind.compatible(with: $0.0) }
         }
     }

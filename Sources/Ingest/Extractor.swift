@@ -169,7 +169,7 @@ public struct Extractor: Sendable {
             let points = inSentence.filter { p in
                 !["province", "country", "road"].contains(p.kind)
                     && (!seats.contains { $0.overlaps(p.start..<p.end) } || (type == "talks" && isVenue(p)))
-                    && (type == "talks" || type == "convoy" || provinces.province(lat: p.lat, lon: p.lon) != nil)
+                    && (type == "talks" || type == "convoy" || provinces.inTheatre(lat: p.lat, lon: p.lon))
             }
             // Talks held in a capital ("Moskova'da bir araya geldi") took place there, not in the
             // towns they were about.
@@ -267,7 +267,7 @@ public struct Extractor: Sendable {
                     extra[fam, default: []].append(f)
                 }
             }
-            let actor = actorLabel ?? Extractor.defaultActor(eventType)
+            let actor = actorLabel ?? defaultActor(eventType)
             var confidence = 0.45 + min(0.2, Double(best.cue.weight) * 0.03)
             if date != nil { confidence += 0.1 }
             if !spans.isEmpty { confidence += 0.1 + 0.1 * (spans.map(\.confidence).max() ?? 0) }
@@ -280,7 +280,7 @@ public struct Extractor: Sendable {
                 var event = CandidateEvent(
                     id: "", date: date?.date ?? pub, dateEnd: date?.dateEnd,
                     precision: date.map { $0.precision.rawValue } ?? "approximate",
-                    type: t, actor: t == eventType ? actor : Extractor.defaultActor(t),
+                    type: t, actor: t == eventType ? actor : defaultActor(t),
                     from: t == "convoy" ? from.flatMap { $0.inGazetteer ? $0.name : nil } : nil,
                     to: t == "convoy" ? to.flatMap { $0.inGazetteer ? $0.name : nil } : nil,
                     places: placeNames, summary: "", sources: [src], confidence: min(0.95, max(0.05, conf)),
@@ -312,12 +312,9 @@ public struct Extractor: Sendable {
             if type == "taken" || type == "lost" {
                 let partial = cues.contains { $0.key == "partial" } || best.cue.text.hasPrefix("entered")
                 var holder: String?
-                switch actorSide {
-                case "government", "russia": holder = "government"
-                case "opposition", "turkey": holder = "opposition"
-                default: holder = nil
-                }
-                if type == "lost", let h = holder { holder = h == "government" ? "opposition" : "government" }
+                // The party's side (Reading/parties.tsv); "lost" gives the town to the other side.
+                holder = lexicon.parties.party(actorSide)?.holds
+                if type == "lost", let h = holder { holder = lexicon.parties.opponent(of: h) }
                 if partial, holder != nil { holder = "contested" }
                 let plain = roled.filter { $0.relation == "at" && $0.partner == nil && $0.role != .from }
                 let taken = plain.first { $0.span.start >= toks[best.start].start } ?? plain.last
@@ -402,22 +399,18 @@ public struct Extractor: Sendable {
         (min(a, b)..<max(a, b)).contains { toks[$0].kind == .punctuation && [";", "."].contains(toks[$0].text) }
     }
 
-    static func defaultActor(_ type: String) -> String {
-        switch type {
-        case "convoy", "post-established", "post-reinforced": return "Turkish Armed Forces"
-        case "post-encircled": return "Syrian government forces"
-        default: return "not stated"
-        }
-    }
+    /// The actor of an event whose sentence names none (Reading/parties.tsv `acts`).
+    func defaultActor(_ type: String) -> String { lexicon.parties.defaultActor(type) }
 
     /// Readings of one article about the same happening (same type family, dates within a
     /// day, shared places or none) become one candidate with the first sentence as evidence.
     func merge(_ readings: [Reading]) -> Candidates {
+        let sideWords = lexicon.parties.sideWords
         var events: [CandidateEvent] = []
         var control: [ControlCandidate] = []
         for r in readings {
             var e = r.event
-            if let i = events.firstIndex(where: { Extractor.sameHappening($0, e) }) {
+            if let i = events.firstIndex(where: { Extractor.sameHappening($0, e, sideWords: sideWords) }) {
                 var m = events[i]
                 m.evidence.more.append([e.evidence.start, e.evidence.end])
                 for p in e.places where !m.places.contains(p) { m.places.append(p) }
@@ -430,7 +423,7 @@ public struct Extractor: Sendable {
                 m.to = m.to ?? e.to
                 m.position = m.position ?? e.position
                 if m.precision != "day", e.precision == "day" { m.date = e.date; m.precision = "day"; m.dateEnd = nil }
-                if m.actor == Extractor.defaultActor(m.type), e.actor != Extractor.defaultActor(e.type) { m.actor = e.actor }
+                if m.actor == defaultActor(m.type), e.actor != defaultActor(e.type) { m.actor = e.actor }
                 for f in e.figures {
                     if let old = m.figures.first(where: { $0.key == f.key }) {
                         if old.value != f.value, !m.claims.contains(where: { $0.figures.contains { $0.key == f.key && $0.value == f.value } }) {
@@ -494,7 +487,7 @@ public struct Extractor: Sendable {
         }
     }
 
-    static func sameHappening(_ a: CandidateEvent, _ b: CandidateEvent) -> Bool {
+    static func sameHappening(_ a: CandidateEvent, _ b: CandidateEvent, sideWords: Set<String> = []) -> Bool {
         guard family(a.type) == family(b.type), abs(a.date.days(since: b.date)) <= 1 else { return false }
         // Two convoys from different places, or with different counts, are two convoys.
         if let f1 = a.from, let f2 = b.from, f1 != f2 { return false }
@@ -505,7 +498,7 @@ public struct Extractor: Sendable {
             var shared = false
             for f in a.figures {
                 for g in b.figures {
-                    let fk = FigureKind(f.key), gk = FigureKind(g.key)
+                    let fk = FigureKind(f.key, sideWords: sideWords), gk = FigureKind(g.key, sideWords: sideWords)
                     guard fk.compatible(with: gk) || gk.compatible(with: fk) else { continue }
                     if f.value != g.value { return false }
                     shared = true

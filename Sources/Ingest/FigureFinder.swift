@@ -206,8 +206,7 @@ public struct FigureFinder: Sendable {
                     // Whose soldiers: an actor cue between the number and the unit, or just before.
                     let side = actorCues.first { $0.start >= n.tokens.lowerBound - 2 && $0.start < unit.end }?.key
                         .split(separator: "/").first
-                    if side == "turkey" { key = "turkish_soldiers" } else if side == "government" { key = "syrian_troops" }
-                    else if side == "russia" { key = "russian_soldiers" }
+                    if let own = lexicon.parties.party(side.map(String.init))?.soldiers { key = own }
                 }
                 if let o = near {
                     let outcome = String(o.key.dropFirst(8))

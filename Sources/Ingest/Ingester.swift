@@ -27,11 +27,13 @@ public struct Ingester: Sendable {
         self.extractor = extractor; self.geoparser = geoparser; self.gazetteer = gazetteer; self.siteAnchors = siteAnchors
     }
 
-    /// From a data root holding Gazetteer/ and Lexicon/.
-    public static func load(dataRoot: URL) throws -> Ingester {
-        let lexDir = dataRoot.appendingPathComponent("Lexicon")
-        let lexicon = try Lexicon.load(directory: lexDir)
-        let provinces = try Provinces.load(directory: lexDir)
+    /// From a theatre folder holding Gazetteer/ and Reading/, with the language cues of
+    /// `lexiconRoot`/Lexicon (the --data folder; default: the theatre folder itself).
+    public static func load(dataRoot: URL, lexiconRoot: URL? = nil) throws -> Ingester {
+        let lexDir = (lexiconRoot ?? dataRoot).appendingPathComponent("Lexicon")
+        let reading = dataRoot.appendingPathComponent("Reading")
+        let lexicon = try Lexicon.load(directory: lexDir, theatre: reading)
+        let provinces = try Provinces.load(directory: reading)
         let gazDir = dataRoot.appendingPathComponent("Gazetteer")
         var anchors: [String: String] = [:]
         let sitesURL = gazDir.appendingPathComponent("sites.tsv")

@@ -114,7 +114,9 @@ public struct CueSet: Sendable {
     }
 }
 
-/// The multilingual cues ingest reads news by, from the data folder `Lexicon/`.
+/// The multilingual cues ingest reads news by: the language cues of `Lexicon/` (shared by every
+/// theatre), each file extended by the theatre's own `Reading/` file of the same name (its actors,
+/// sources, capitals…), and the theatre's parties (`Reading/parties.tsv`).
 public struct Lexicon: Sendable {
     public let events: CueSet
     public let actors: CueSet
@@ -125,20 +127,38 @@ public struct Lexicon: Sendable {
     public let figures: CueSet
     public let places: CueSet
     public let stopwords: CueSet
+    public var parties = Parties()
 
-    public static func load(directory: URL) throws -> Lexicon {
+    /// The languages a cue may be written for (`*`: every language).
+    public static let languages = ["en", "ar", "fr", "tr", "uk", "ru"]
+
+    /// `directory`: the shared `Lexicon/`; `theatre`: the theatre's `Reading/` folder (nil: none).
+    /// A file missing from both is an empty set (a theatre without actors reads none).
+    public static func load(directory: URL, theatre: URL? = nil) throws -> Lexicon {
         func set(_ name: String) throws -> CueSet {
-            let url = directory.appendingPathComponent(name)
-            let text: String
-            do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-                throw DataError(file: url.relativeDisplay, "cannot read the lexicon file",
+            var cues: [Cue] = []
+            var found = false
+            for dir in [directory] + (theatre.map { [$0] } ?? []) {
+                let url = dir.appendingPathComponent(name)
+                guard FileManager.default.fileExists(atPath: url.path) else { continue }
+                let text: String
+                do { text = try String(contentsOf: url, encoding: .utf8) } catch {
+                    throw DataError(file: url.relativeDisplay, "cannot read the lexicon file (not UTF-8?)", fix: "save it as UTF-8")
+                }
+                cues += try parse(text, file: url.relativeDisplay)
+                found = true
+            }
+            if !found && ["events.tsv", "dates.tsv", "reporting.tsv", "numbers.tsv", "figures.tsv", "places.tsv", "stopwords.tsv"].contains(name) {
+                throw DataError(file: directory.appendingPathComponent(name).relativeDisplay, "cannot read the lexicon file",
                                 fix: "run from the project folder or pass --data DIR holding Lexicon/")
             }
-            return try CueSet(parse(text, file: url.relativeDisplay))
+            return CueSet(cues)
         }
-        return Lexicon(events: try set("events.tsv"), actors: try set("actors.tsv"), sources: try set("sources.tsv"),
-                       reporting: try set("reporting.tsv"), dates: try set("dates.tsv"), numbers: try set("numbers.tsv"),
-                       figures: try set("figures.tsv"), places: try set("places.tsv"), stopwords: try set("stopwords.tsv"))
+        var lex = Lexicon(events: try set("events.tsv"), actors: try set("actors.tsv"), sources: try set("sources.tsv"),
+                          reporting: try set("reporting.tsv"), dates: try set("dates.tsv"), numbers: try set("numbers.tsv"),
+                          figures: try set("figures.tsv"), places: try set("places.tsv"), stopwords: try set("stopwords.tsv"))
+        if let theatre { lex.parties = try Parties.load(theatre.appendingPathComponent("parties.tsv")) }
+        return lex
     }
 
     static func parse(_ text: String, file: String) throws -> [Cue] {
@@ -149,8 +169,8 @@ public struct Lexicon: Sendable {
                 throw DataError(file: file, line: line, "expected lang, key and cue", fix: "separate the three columns with tabs")
             }
             let lang = String(f[0])
-            guard ["*", "en", "ar", "fr", "tr"].contains(lang) else {
-                throw DataError(file: file, line: line, "unknown language \"\(lang)\"", fix: "use en, ar, fr, tr or *")
+            guard lang == "*" || languages.contains(lang) else {
+                throw DataError(file: file, line: line, "unknown language \"\(lang)\"", fix: "use \(languages.joined(separator: ", ")) or *")
             }
             // The cue is tokenized and folded exactly as article text is.
             let toks = ArticleText.tokenize(Array(String(f[2]).unicodeScalars))

@@ -2,7 +2,7 @@ import Foundation
 import Geo
 
 /// The theatre's governorates, each by its capital; a place belongs to the province of the
-/// nearest capital (Lexicon/provinces.tsv). Rough near borders, good enough to name the
+/// nearest capital (the theatre's Reading/provinces.tsv). Rough near borders, good enough to name the
 /// region of a report that gives no town and to score "the right province".
 public struct Provinces: Sendable {
     public let capitals: [(name: String, lat: Double, lon: Double)]
@@ -11,6 +11,8 @@ public struct Provinces: Sendable {
 
     public static func load(directory: URL) throws -> Provinces {
         let url = directory.appendingPathComponent("provinces.tsv")
+        // Without the file (a new theatre), no province is named and no place is outside the theatre.
+        guard FileManager.default.fileExists(atPath: url.path) else { return Provinces(capitals: []) }
         let text = try readText(url)
         var out: [(String, Double, Double)] = []
         for (line, f) in tsvRows(text) where f.first != "name" {
@@ -23,6 +25,9 @@ public struct Provinces: Sendable {
     }
 
     /// The province of a point (nil when farther than 150 km from every capital: outside the theatre).
+    /// Whether a point lies in the theatre: near a capital, or anywhere when none is listed.
+    public func inTheatre(lat: Double, lon: Double) -> Bool { capitals.isEmpty || province(lat: lat, lon: lon) != nil }
+
     public func province(lat: Double, lon: Double) -> String? {
         let best = capitals.min { Provinces.km(lat, lon, $0.lat, $0.lon) < Provinces.km(lat, lon, $1.lat, $1.lon) }
         guard let b = best, Provinces.km(lat, lon, b.lat, b.lon) < 150 else { return nil }

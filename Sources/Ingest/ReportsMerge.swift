@@ -29,7 +29,7 @@ public enum ReportsMerge {
         let repDir = dataRoot.appendingPathComponent("Reports")
         let gazetteer = try Gazetteer.load(directory: gazDir)
         let theatre = try TheatreDescription.load(folder: dataRoot)
-        let provinces = try? Provinces.load(directory: dataRoot.appendingPathComponent("Lexicon"))
+        let provinces = try? Provinces.load(directory: dataRoot.appendingPathComponent("Reading"))
         let kinds = theatre.eventKinds
         // Validate every kept candidate first: one clear error for the first problem.
         for e in c.events {

@@ -25,7 +25,7 @@ enum Summary {
                 s = "\(e.actor) setting up a post\(at)"
             }
         case "post-reinforced": s = "\(e.actor) reinforcing posts\(at)"
-        case "post-encircled": s = "Turkish posts\(at) reported encircled\(who)"
+        case "post-encircled": s = "Posts\(at) reported encircled\(who)"
         case "strike": s = "Air strikes\(at)\(who)"
         case "shelling": s = "Shelling\(at)\(who)"
         case "clash": s = "Fighting\(at)\(who)"

@@ -25,8 +25,8 @@ struct AnalyzeCommand: ParsableCommand {
         area_km2_in_view and length_km_in_view figures measure.
         """)
 
-    @Option(help: ArgumentHelp("The date, YYYY-MM-DD.", valueName: "date"))
-    var date: Day
+    @Option(help: DefaultDateHelp.text("The date"))
+    var date: Day?
 
     @Flag(help: "Print JSON instead of a table.")
     var json = false
@@ -44,7 +44,7 @@ struct AnalyzeCommand: ParsableCommand {
         if let geojson {
             if geojson.isEmpty { throw ValidationError("--geojson needs a file name, or - for standard output") }
             if geojson == "-" && json { throw ValidationError("--geojson - and --json both want standard output: write the GeoJSON to a file instead") }
-            if geojson.hasSuffix("/") { throw ValidationError("--geojson \(geojson) names a folder: give a file name, e.g. \(geojson)\(date).geojson") }
+            if geojson.hasSuffix("/") { throw ValidationError("--geojson \(geojson) names a folder: give a file name, e.g. \(geojson)\(date.map { "\($0)" } ?? "zones").geojson") }
         }
     }
 
@@ -57,7 +57,9 @@ struct AnalyzeCommand: ParsableCommand {
                 try checkOutputs([url], option: "--geojson")
                 return url
             }
-            let theatre = try Theatre.load(from: dataOptions.root, showing: DayWindow(last: date, days: 3))
+            let description = try dataOptions.description()
+            let date = self.date ?? description.dates.default
+            let theatre = try Theatre.load(description, showing: DayWindow(last: date, days: 3))
             theatre.warnIfAfterData(date, option: "--date")
             let rings = try requests.map { try $0.resolve(in: theatre.gazetteer) }
             let situation = try Situation(at: date, in: theatre, windowDays: 3)

@@ -28,8 +28,8 @@ struct ExportCommand: ParsableCommand {
           ogrinfo -so -al Output/2020-02-08.gpkg
         """)
 
-    @Option(help: ArgumentHelp("The date, YYYY-MM-DD.", valueName: "date"))
-    var date: Day
+    @Option(help: DefaultDateHelp.text("The date"))
+    var date: Day?
 
     @Option(help: ArgumentHelp("gpkg, geojson, kml, fgb or csv.", valueName: "format"))
     var format: VectorFormat
@@ -50,7 +50,7 @@ struct ExportCommand: ParsableCommand {
 
     func validate() throws {
         _ = try buffer.map(BufferRequest.init)
-        if out.isEmpty || out.hasSuffix("/") { throw ValidationError("--out needs a file name (e.g. Output/\(date).\(format.fileExtension)), or - for standard output") }
+        if out.isEmpty || out.hasSuffix("/") { throw ValidationError("--out needs a file name (e.g. Output/\(date.map { "\($0)" } ?? "DATE").\(format.fileExtension)), or - for standard output") }
         guard window >= 1 else { throw ValidationError("--window must be at least 1 day") }
         if let layer, !SituationLayers.layerNames.contains(layer) {
             throw ValidationError("--layer: unknown layer \"\(layer)\"; one of \(SituationLayers.layerNames.joined(separator: ", "))")
@@ -69,6 +69,7 @@ struct ExportCommand: ParsableCommand {
         let requests = try buffer.map(BufferRequest.init)
         try reportingErrors {
             let theatre = try Theatre.load(from: dataOptions.root)
+            let date = self.date ?? theatre.description.dates.default
             theatre.warnIfAfterData(date, option: "--date")
             let rings = try requests.map { try $0.resolve(in: theatre.gazetteer) }
             let situation = try Situation(at: date, in: theatre, windowDays: window)

@@ -6,14 +6,18 @@ import Geoparse
 struct GeoparseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "geoparse",
-        abstract: "Find and resolve the places a text mentions (English, Arabic, French, Turkish).",
+        abstract: "Find and resolve the places a text mentions (\(TextLanguage.allCases.map(\.name).joined(separator: ", "))).",
         discussion: """
         Prints the text with the mentions marked, then a table; --json prints one object per file \
-        with every mention's code point offsets, place, confidence and alternatives. Places come         from the theatre's gazetteer (--theatre, or --data DIR); ambiguous names resolve towards         its `geoparse_focus` place.
+        with every mention's code point offsets, place, confidence and alternatives. Places come \
+        from the theatre's gazetteer (--theatre, or --data DIR); ambiguous names resolve towards \
+        its `geoparse_focus` place. A text in a language the theatre's theatre.yaml does not list \
+        under `languages:` is read, with a warning on standard error.
 
-        Examples (place names from the default theatre, Idlib 2020):
+        Examples:
           mapgen geoparse article.txt
-          echo "Troops entered Saraqeb and Nayrab" | mapgen geoparse - --json
+          mapgen geoparse report.txt --theatre NAME --json
+          echo "..." | mapgen geoparse - --lang en
         """)
 
     @Argument(help: "Text files to read (- for standard input).")
@@ -22,7 +26,7 @@ struct GeoparseCommand: ParsableCommand {
     @Flag(help: "Print JSON: one object per file.")
     var json = false
 
-    @Option(help: "The text's language: auto, en, ar, fr or tr.")
+    @Option(help: ArgumentHelp("The text's language: auto (detect it), or \(TextLanguage.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "lang"))
     var lang: String = "auto"
 
     @Option(help: .hidden)
@@ -32,7 +36,7 @@ struct GeoparseCommand: ParsableCommand {
 
     func validate() throws {
         guard lang == "auto" || TextLanguage(rawValue: lang) != nil else {
-            throw ValidationError("--lang must be auto, en, ar, fr or tr (got \"\(lang)\")")
+            throw ValidationError("--lang must be auto, \(TextLanguage.allCases.map(\.rawValue).joined(separator: ", ")) (got \"\(lang)\")")
         }
     }
 
@@ -43,6 +47,9 @@ struct GeoparseCommand: ParsableCommand {
         for file in files {
             let text = try reportingErrors { try readInput(file) }
             let detected = language ?? TextLanguage.detect(text)
+            if let w = parser.languageWarning(detected, what: file == "-" ? "standard input" : file) {
+                FileHandle.standardError.write(Data((w + "\n").utf8))
+            }
             if bench > 0 {
                 try runBench(parser, text, detected)
                 continue

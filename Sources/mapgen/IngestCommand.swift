@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Geo
+import Geoparse
 import Ingest
 import Situation
 
@@ -33,7 +34,7 @@ struct IngestCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Address of a single article.", valueName: "url"))
     var url: String?
 
-    @Option(help: ArgumentHelp("The article's language: auto, en, ar, fr or tr.", valueName: "lang"))
+    @Option(help: ArgumentHelp("The article's language: auto (detect it), or \(ArticleLanguage.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "lang"))
     var lang: String = "auto"
 
     @Option(help: ArgumentHelp("Write the candidates here instead of standard output.", valueName: "file"))
@@ -60,7 +61,7 @@ struct IngestCommand: ParsableCommand {
         }
         guard !inputs.isEmpty else { throw ValidationError("give an article file, - for standard input, or a folder (or --apply FILE)") }
         guard lang == "auto" || ArticleLanguage(rawValue: lang) != nil else {
-            throw ValidationError("--lang must be auto, en, ar, fr or tr (got \"\(lang)\")")
+            throw ValidationError("--lang must be auto, \(ArticleLanguage.allCases.map(\.rawValue).joined(separator: ", ")) (got \"\(lang)\")")
         }
         if let published, Day(published) == nil {
             throw ValidationError("--published must be a date, YYYY-MM-DD (got \"\(published)\")")
@@ -71,7 +72,7 @@ struct IngestCommand: ParsableCommand {
         if let apply { return try runApply(apply) }
         try reportingErrors {
             var clock = Stopwatch()
-            let ingester = try Ingester.load(dataRoot: dataOptions.root)
+            let ingester = try Ingester.load(dataRoot: dataOptions.root, lexiconRoot: dataOptions.base)
             clock.lap("load lexicon and geoparser")
             var items: [ArticleFolder.Item] = []
             for input in inputs {
@@ -101,6 +102,10 @@ struct IngestCommand: ParsableCommand {
                 let r = ingester.ingest(item.text, meta: meta)
                 let ms = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
                 read.append(r)
+                if let lang = TextLanguage(rawValue: r.language.rawValue),
+                   let w = ingester.geoparser.languageWarning(lang, what: item.file) {
+                    FileHandle.standardError.write(Data((w + "\n").utf8))
+                }
                 all.events += r.candidates.events
                 all.control += r.candidates.control
                 if items.count > 1 || out != nil {

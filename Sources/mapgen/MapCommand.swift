@@ -10,11 +10,10 @@ struct MapCommand: ParsableCommand {
         abstract: "Render the situation as of a date (the default command).",
         discussion: "Writes OUT/DATE.svg and OUT/DATE.png. Nothing dated after DATE is used.")
 
-    @Option(help: ArgumentHelp("The map's date, YYYY-MM-DD: the situation as of the end of that day.", valueName: "date"))
-    var date: Day
+    @Option(help: DefaultDateHelp.text("The map's date: the situation as of the end of that day"))
+    var date: Day?
 
-    @Option(help: ArgumentHelp("Days of reports, ending on --date, whose movements and strikes are drawn (1–31).", valueName: "days"))
-    var window: Int = 3
+    @OptionGroup var windowOptions: WindowOptions
 
     @Option(help: ArgumentHelp("Output folder.", valueName: "dir"))
     var out: String = "Output"
@@ -74,9 +73,6 @@ struct MapCommand: ParsableCommand {
     }
 
     func validate() throws {
-        guard Limits.windowDays.contains(window) else {
-            throw ValidationError("--window \(window): give between \(Limits.windowDays.lowerBound) and \(Limits.windowDays.upperBound) days")
-        }
         if let dpi, !(36...1200).contains(dpi) { throw ValidationError("--dpi \(dpi): give between 36 and 1200 dots per inch") }
         _ = try rings
         _ = try paperMM
@@ -90,11 +86,14 @@ struct MapCommand: ParsableCommand {
         let rings = try rings
         try reportingErrors {
             var clock = Stopwatch()
+            let description = try dataOptions.description()
+            let date = self.date ?? description.dates.default
+            let window = windowOptions.days(description)
             // Where the files go is checked before anything is computed.
             let dir = try prepareOutputFolder(out)
             let outputs = formats.map { f in (f, dir.appendingPathComponent("\(date).\(f.rawValue)")) }
             try checkOutputs(outputs.map(\.1), option: "--out")
-            let theatre = try Theatre.load(from: dataOptions.root, showing: DayWindow(last: date, days: window))
+            let theatre = try Theatre.load(description, showing: DayWindow(last: date, days: window))
             clock.lap("load theatre")
             theatre.warnIfAfterData(date, option: "--date")
             FontWarmUp.start()

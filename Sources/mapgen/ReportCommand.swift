@@ -18,11 +18,9 @@ struct ReportCommand: ParsableCommand {
           mapgen report --from 2020-02-06 --to 2020-02-09
         """)
 
-    @Option(help: ArgumentHelp("First day, YYYY-MM-DD.", valueName: "date"))
-    var from: Day
-
-    @Option(help: ArgumentHelp("Last day, YYYY-MM-DD.", valueName: "date"))
-    var to: Day
+    @OptionGroup var range: DateRangeOptions
+    var from: Day { range.from }
+    var to: Day { range.to }
 
     @Option(help: ArgumentHelp("html or md.", valueName: "format"))
     var format: String = "html"
@@ -34,11 +32,6 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         _ = try reportFormat
-        if from > to { throw ValidationError("--from (\(from)) is after --to (\(to)): give the earlier day to --from") }
-        let days = to.days(since: from) + 1
-        if days > Limits.reportDays {
-            throw ValidationError("--from \(from) --to \(to) spans \(days) days: a report covers at most \(Limits.reportDays); split it into shorter ranges")
-        }
     }
 
     var reportFormat: Report.Format {

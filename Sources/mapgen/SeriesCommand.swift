@@ -10,6 +10,7 @@ struct SeriesCommand: ParsableCommand {
         commandName: "series",
         abstract: "Maps of many dates in one run, a contact sheet and an animation.",
         discussion: """
+        Draws --from, then every --every days up to --to (which is drawn when the step lands on it). \
         Loads the data once, sweeps the control log forward date by date (control areas are \
         recomputed only on days when a place changes side) and draws the maps over all cores. \
         Writes OUT/series-FROM_TO/map-DATE.svg and .png (byte-identical to what 'mapgen map' writes \
@@ -21,17 +22,14 @@ struct SeriesCommand: ParsableCommand {
           mapgen series --from 2020-02-01 --to 2020-02-29 --every 2 --animate gif --format png
         """)
 
-    @Option(help: ArgumentHelp("First date, YYYY-MM-DD.", valueName: "date"))
-    var from: Day
-
-    @Option(help: ArgumentHelp("Last date, YYYY-MM-DD (drawn when the step lands on it).", valueName: "date"))
-    var to: Day
+    @OptionGroup var range: DateRangeOptions
+    var from: Day { range.from }
+    var to: Day { range.to }
 
     @Option(help: ArgumentHelp("Days between maps (1–366).", valueName: "days"))
     var every: Int = 1
 
-    @Option(help: ArgumentHelp("Days of reports, ending on each date, whose movements and strikes are drawn (1–31).", valueName: "days"))
-    var window: Int = 3
+    @OptionGroup var windowOptions: WindowOptions
 
     @Option(help: ArgumentHelp("Comma-separated formats of the maps: svg, png, pdf; \"\" for only the contact sheet and animation.", valueName: "list"))
     var format: String = "svg,png"
@@ -60,21 +58,13 @@ struct SeriesCommand: ParsableCommand {
 
     var formats: [MapFormat] { get throws { try parseFormats(format) } }
 
-    var days: [Day] { stride(from: 0, through: to.days(since: from), by: every).map { from.adding(days: $0) } }
+    var days: [Day] { range.days(every: every) }
 
     /// The series' folder name: never a name `map` writes.
     var folderName: String { every == 1 ? "series-\(from)_\(to)" : "series-\(from)_\(to)-every-\(every)" }
 
     func validate() throws {
-        if from > to { throw ValidationError("--from (\(from)) is after --to (\(to)): give the earlier day to --from") }
-        let span = to.days(since: from) + 1
-        if span > Limits.reportDays {
-            throw ValidationError("--from \(from) --to \(to) spans \(span) days: a series covers at most \(Limits.reportDays); split it into shorter ranges")
-        }
         guard (1...Limits.reportDays).contains(every) else { throw ValidationError("--every \(every): give between 1 and \(Limits.reportDays) days") }
-        guard Limits.windowDays.contains(window) else {
-            throw ValidationError("--window \(window): give between \(Limits.windowDays.lowerBound) and \(Limits.windowDays.upperBound) days")
-        }
         if let animate, !["gif", "webp"].contains(animate) {
             throw ValidationError("--animate \"\(animate)\": the animation formats are gif and webp")
         }
@@ -109,7 +99,7 @@ struct SeriesCommand: ParsableCommand {
             let progress = Progress(total: days.count, what: "map")
             let thumbnails = Mutex([Frame?](repeating: nil, count: days.count))
             let animation = Mutex(AnimationQueue(delay: delay, last: days.count - 1, webp: self.animate == "webp"))
-            let (window, frameWidth, thumbWidth) = (self.window, self.frameWidth, Self.thumbnailWidth)
+            let (window, frameWidth, thumbWidth) = (windowOptions.days(theatre.description), self.frameWidth, Self.thumbnailWidth)
             try Parallel.forEach(count: days.count, jobs: jobs, worker: { RenderWorker() }) { i, worker in
                 let day = days[i]
                 let situation = try Situation(at: day, in: theatre, windowDays: window, control: states[i])

@@ -20,14 +20,11 @@ struct WebCommand: ParsableCommand {
           mapgen web --from 2020-02-01 --to 2020-03-05
         """)
 
-    @Option(help: ArgumentHelp("First date, YYYY-MM-DD.", valueName: "date"))
-    var from: Day
+    @OptionGroup var range: DateRangeOptions
+    var from: Day { range.from }
+    var to: Day { range.to }
 
-    @Option(help: ArgumentHelp("Last date, YYYY-MM-DD.", valueName: "date"))
-    var to: Day
-
-    @Option(help: ArgumentHelp("Days of reports, ending on each date, whose events are shown (1–31).", valueName: "days"))
-    var window: Int = 3
+    @OptionGroup var windowOptions: WindowOptions
 
     @Option(help: ArgumentHelp("Output folder; the page goes into a folder web-FROM_TO inside it.", valueName: "dir"))
     var out: String = "Output"
@@ -41,19 +38,11 @@ struct WebCommand: ParsableCommand {
     @OptionGroup var dataOptions: DataOptions
 
     func validate() throws {
-        if from > to { throw ValidationError("--from (\(from)) is after --to (\(to)): give the earlier day to --from") }
-        let span = to.days(since: from) + 1
-        if span > Limits.reportDays {
-            throw ValidationError("--from \(from) --to \(to) spans \(span) days: a page covers at most \(Limits.reportDays); split it into shorter ranges")
-        }
-        guard Limits.windowDays.contains(window) else {
-            throw ValidationError("--window \(window): give between \(Limits.windowDays.lowerBound) and \(Limits.windowDays.upperBound) days")
-        }
         guard (1...64).contains(jobs) else { throw ValidationError("--jobs \(jobs): give between 1 and 64") }
     }
 
     func run() throws {
-        let days = (0...to.days(since: from)).map { from.adding(days: $0) }
+        let days = range.days()
         try reportingErrors {
             let dir = try prepareOutputFolder(out).appendingPathComponent("web-\(from)_\(to)", isDirectory: true)
             let leafletDir = URL(fileURLWithPath: leaflet, isDirectory: true)
@@ -70,7 +59,7 @@ struct WebCommand: ParsableCommand {
             let states = try timeline.states(for: days, jobs: jobs)
             let progress = Progress(total: days.count, what: "date")
             let layers = Mutex([WebMap.DateLayers?](repeating: nil, count: days.count))
-            let window = self.window
+            let window = windowOptions.days(theatre.description)
             try Parallel.forEach(count: days.count, jobs: jobs, worker: { () }) { i, _ in
                 let s = try Situation(at: days[i], in: theatre, windowDays: window, control: states[i])
                 let l = WebMap.DateLayers(date: days[i].description, title: "Situation as of \(days[i].longDescription)",

@@ -46,4 +46,25 @@ final class NormalisationTests: XCTestCase {
         XCTAssertTrue(words[3].forms.contains { $0.key == "idlib" && $0.cutEnd == 3 })
         XCTAssertEqual(words[3].start, 21)
     }
+
+    func testUkrainianAndRussianCaseEndingsMeetTheNameThroughItsStem() {
+        func stem(_ w: String) -> String { SlavicStem.key(Fold.fold(Array(w.unicodeScalars)).scalars) }
+        // Nominative, genitive, locative, instrumental, accusative of one town, in both languages.
+        for forms in [["Ізюм", "Ізюма", "Ізюмі", "Ізюмом"], ["Изюм", "Изюма", "Изюме", "Изюмом"],
+                      ["Балаклія", "Балаклії", "Балаклію", "Балаклією"], ["Куп'янськ", "Куп'янська", "Куп'янську"],
+                      ["Харків", "Харкова", "Харкові", "Харковом"], ["Харьков", "Харькова", "Харькове"]] {
+            XCTAssertEqual(Set(forms.map(stem)).count, 1, "\(forms): \(forms.map(stem))")
+        }
+        XCTAssertNotEqual(stem("Ізюм"), stem("Изюм"), "і and и stay apart: the gazetteer has both spellings")
+        XCTAssertTrue(stem("Ізюм").hasSuffix("~"), "a stem never equals a whole word's key")
+        // Latin words get no stem form.
+        XCTAssertFalse(Tokenizer.words("Izium").first?.forms.contains { $0.key.hasSuffix("~") } ?? true)
+        XCTAssertTrue(Tokenizer.words("Ізюмі").first?.forms.contains { $0.key == stem("Ізюм") } ?? false)
+    }
+
+    func testCyrillicTextIsUkrainianOrRussianByTheLettersOnlyOneWrites() {
+        XCTAssertEqual(TextLanguage.detect("Війська увійшли в місто, бої тривають."), .uk)
+        XCTAssertEqual(TextLanguage.detect("Войска вошли в город, бои продолжаются, сообщил штаб."), .ru)
+        XCTAssertEqual(TextLanguage.detect("Troops entered the town, the ministry said."), .en)
+    }
 }

@@ -31,9 +31,14 @@ final class FigureKindTests: XCTestCase {
     }
 
     func testKindsCompareByOutcomeAndThing() {
-        func ok(_ g: String, _ c: String) -> Bool { FigureKind(g).compatible(with: FigureKind(c)) }
+        // The party words come from the theatre's Reading/parties.tsv (turkish_soldiers → "turkish").
+        let sides = Shared.lexicon.parties.sideWords
+        XCTAssertTrue(sides.contains("turkish"), "\(sides)")
+        func ok(_ g: String, _ c: String) -> Bool { FigureKind(g, sideWords: sides).compatible(with: FigureKind(c, sideWords: sides)) }
         XCTAssertTrue(ok("killed", "turkish_soldiers_killed"))
         XCTAssertTrue(ok("soldiers_killed", "turkish_soldiers_killed"))
+        // Without the theatre's party words, the party is part of the thing counted.
+        XCTAssertFalse(FigureKind("soldiers_killed").compatible(with: FigureKind("turkish_soldiers_killed")))
         XCTAssertTrue(ok("tanks", "tanks_destroyed"))
         XCTAssertTrue(ok("neutralised", "fighters_neutralized"))
         XCTAssertTrue(ok("hours", "period_hours"))

@@ -8,7 +8,7 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
 /// Loading the lexicon and geoparser takes a moment: once per test run.
 enum Shared {
     static let lexicon: Lexicon = {
-        do { return try Lexicon.load(directory: packageRoot.appendingPathComponent("Lexicon")) } catch {
+        do { return try Lexicon.load(directory: packageRoot.appendingPathComponent("Lexicon"), theatre: packageRoot.appendingPathComponent("Reading")) } catch {
             preconditionFailure("Lexicon/ does not load: \(error)")
         }
     }()

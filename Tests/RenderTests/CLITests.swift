@@ -227,7 +227,6 @@ final class CLITests: XCTestCase {
             BadInput(args: ["map", "--date", "2020-02-30"], status: 64, names: "--date"),
             BadInput(args: ["map", "--date", "+020-02-08"], status: 64, names: "--date"),
             BadInput(args: ["map", "--date", ""], status: 64, names: "--date"),
-            BadInput(args: ["map"], status: 64, names: "--date"),
             BadInput(args: ["map", "--date", "2016-01-01"], status: 1, names: "no data for 2016-01-01"),
             BadInput(args: ["map"] + date + ["--size", "abcx1600x1200"], status: 64, names: "--size"),
             BadInput(args: ["map"] + date + ["--size", "1600x"], status: 64, names: "--size"),

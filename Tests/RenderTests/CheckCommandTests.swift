@@ -16,7 +16,8 @@ final class CheckCommandTests: XCTestCase {
             + "\(try lines("Gazetteer/sites.tsv").count - 1) posts, "
             + "\(try lines("Reports/events.yaml").filter { $0.hasPrefix("- id:") }.count) events, "
             + "\(grouped(try lines("Reports/control.tsv").count - 1)) control claims, "
-            + "\(try lines("Reports/areas.tsv").count - 1) area claims, basemap 8 layers\n"
+            + "\(try lines("Reports/areas.tsv").count - 1) area claims, basemap 8 layers, "
+            + "reading: \(try lines("Reading/parties.tsv").count - 1) parties\n"
         XCTAssertEqual(r.out, expected)
         XCTAssertEqual(r.err, "")
     }
@@ -51,5 +52,21 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertEqual(k.status, 1, k.out)
         XCTAssertTrue(k.err.contains("Styles/event-kinds.yaml:"), k.err)
         XCTAssertTrue(k.err.contains("event kind \"convoy\": colour \"convoi\" is not a style colour key"), k.err)
+    }
+
+    func testCheckRefusesAPartyHoldingForNoSide() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("mapgen-check-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        for dir in ["Gazetteer", "Reports", "Styles", "theatre.yaml", "Lexicon", "Reading"] {
+            try FileManager.default.copyItem(at: repoRoot.appendingPathComponent(dir), to: root.appendingPathComponent(dir))
+        }
+        let parties = root.appendingPathComponent("Reading/parties.tsv")
+        let text = String(decoding: try Data(contentsOf: parties), as: UTF8.self)
+        try Data(text.replacingOccurrences(of: "\nopposition\topposition", with: "\nopposition\trebels").utf8).write(to: parties)
+        let r = try MapgenProcess.run(["check"], data: root)
+        XCTAssertEqual(r.status, 1, r.out)
+        XCTAssertTrue(r.err.hasPrefix("error: ") && r.err.contains("Reading/parties.tsv: party opposition holds for \"rebels\", which is not a side of theatre.yaml"), r.err)
+        XCTAssertTrue(r.err.contains("fix: use one of: government, opposition"), r.err)
     }
 }

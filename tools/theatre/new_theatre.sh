@@ -77,7 +77,7 @@ y = f"""# Theatre {name}, made by tools/theatre/new_theatre.sh: edit the sides, 
 # Keys: Theatres/README.md. Paths are relative to this folder.
 id: {name}
 title: {name}
-languages: [en]
+languages: [en]                 # the languages of its news: geoparse and ingest warn about others
 view: {{west: {w:g}, south: {s:g}, east: {e:g}, north: {n:g}}}
 projection: {{kind: auto}}      # azimuthal equidistant on the view's centre
 control_land: {{country: {country}, file: Gazetteer/basemap/control_land.geojson, seed: {{lon: {cx:g}, lat: {cy:g}}}}}
@@ -124,6 +124,14 @@ open(os.path.join(t, 'theatre.yaml'), 'w').write(y)
 open(os.path.join(t, 'Reports', 'control.tsv'), 'w').write(
     'date\tplace\tplace_id\tholder\trole\tconfidence\toutlet\tpublished\tattributed_to\turl\tnote\n')
 open(os.path.join(t, 'Reports', 'events.yaml'), 'w').write('# dated, sourced events (schema: Reports/README.md)\n[]\n')
+# What ingest needs to know of this theatre (Theatres/README.md, "Reading text"): placeholders.
+os.makedirs(os.path.join(t, 'Reading'), exist_ok=True)
+open(os.path.join(t, 'Reading', 'parties.tsv'), 'w').write(
+    '# The parties the news names (the party part of actors.tsv keys), the side a town they take joins,\n'
+    '# the figure key of their soldiers, and the event types they are the actor of when a sentence names none.\n'
+    'party\tholds\tsoldiers\tacts\tlabel\nside-a\tside-a\nside-b\tside-b\n')
+open(os.path.join(t, 'Reading', 'actors.tsv'), 'w').write(
+    '# lang\tkey (party/label)\tcue: how the news names each party, e.g. en side-a/Side A forces side a forces\nlang\tkey\tcue\n')
 open(os.path.join(t, 'README.md'), 'w').write(f"""# Theatre: {name}
 
 Made by `tools/theatre/new_theatre.sh {name} {w:g}/{s:g}/{e:g}/{n:g} {country}`.
@@ -131,6 +139,7 @@ Made by `tools/theatre/new_theatre.sh {name} {w:g}/{s:g}/{e:g}/{n:g} {country}`.
 - `Gazetteer/places.tsv`: {label} (CC BY 4.0), places in the box; hand corrections in `corrections.tsv`.
 - `Gazetteer/basemap/`: GSHHG 2.3.7 (Wessel & Smith, LGPL-3+) and DCW-GMT through Debian's gmt, see its README.
 - `Reports/`: empty; every row you add says its source (outlet, date, url).
+- `Reading/`: placeholders for `mapgen ingest` (parties.tsv, actors.tsv; add sources.tsv, places.tsv, provinces.tsv as needed).
 """)
 EOF
 
