@@ -69,11 +69,16 @@ public struct Gazetteer: Sendable {
     }
 
     private static func index(_ p: Place, at i: Int, into keys: inout [String: [Int]]) {
-        var seen = Set<String>()
-        for n in [p.name] + p.variants + (p.arabic.map { [$0] } ?? []) {
+        // A place has a handful of names: a linear check of the keys already indexed is cheaper
+        // than a set, and no array of all its names is built.
+        var seen: [String] = []
+        func add(_ n: String) {
             let k = key(n)
-            if !k.isEmpty, seen.insert(k).inserted { keys[k, default: []].append(i) }
+            if !k.isEmpty, !seen.contains(k) { seen.append(k); keys[k, default: []].append(i) }
         }
+        add(p.name)
+        for v in p.variants { add(v) }
+        if let ar = p.arabic { add(ar) }
     }
 
     /// This gazetteer with Arabic names added to some places (indexed too, so they resolve).
@@ -128,7 +133,7 @@ public struct Gazetteer: Sendable {
             let rank = try (f.count > 20 ? field.optionalInt(f[20], "rank (column 21)", in: 1...5, example: "3") : nil)
                 ?? Self.rank(population: population, code: f[7])
             let source = f.count > 19 && !f[19].isEmpty ? String(f[19]) : "GeoNames \(id)"
-            let alternates = f[3].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let alternates = f[3].split(separator: ",").map(Self.trimmingWhitespace).filter { !$0.isEmpty }
             let arabic = alternates.first(where: Self.isArabic)
             out.append(Place(id: id, name: String(f[1]), variants: alternates.filter { !Self.isArabic($0) } + [String(f[2])],
                              arabic: arabic, location: LonLat(lon: lon, lat: lat),
@@ -145,6 +150,20 @@ public struct Gazetteer: Sendable {
         if population >= 20_000 || code == "PPLA2" { return 4 }
         if population >= 5_000 { return 3 }
         return code.hasPrefix("PPL") ? 2 : 1
+    }
+
+    /// `trimmingCharacters(in: .whitespaces)` without Foundation (a tenth of the cost): the
+    /// characters of CoreFoundation's whitespace set (the Zs spaces, tab and U+200B) off both ends.
+    static func trimmingWhitespace(_ s: Substring) -> String {
+        func blank(_ c: Unicode.Scalar) -> Bool {
+            switch c.value {
+            case 0x20, 0x09, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: return true
+            default: return false
+            }
+        }
+        let scalars = s.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !blank($0) }), let last = scalars.lastIndex(where: { !blank($0) }) else { return "" }
+        return String(scalars[first...last])
     }
 
     static func isArabic(_ s: String) -> Bool {
@@ -195,13 +214,10 @@ public struct Gazetteer: Sendable {
             case "-", "_", ",", "/", "\t": scalars.append(" ")
             case "A"..."Z": scalars.append(Unicode.Scalar(UInt8(c.value) | 0x20))
             case _ where c.isASCII: scalars.append(c)
+            case _ where arabicBlock.contains(c.value):
+                scalars.append(contentsOf: arabicFolds[Int(c.value - arabicBlock.lowerBound)])
             default:
-                let base = String(c).decomposedStringWithCanonicalMapping.unicodeScalars.first ?? c
-                if base.isASCII {
-                    scalars.append(base.properties.isUppercase ? Unicode.Scalar(UInt8(base.value) | 0x20) : base)
-                } else {
-                    scalars.append(contentsOf: base.properties.lowercaseMapping.unicodeScalars)
-                }
+                scalars.append(contentsOf: fold(c))
             }
         }
         // Collapse spaces and drop a leading Arabic article ("al", "el", "as"…).
@@ -217,22 +233,50 @@ public struct Gazetteer: Sendable {
         return String(out)
     }
 
+    /// One non-ASCII scalar folded: the first scalar of its canonical decomposition (ā → a),
+    /// lower-cased.
+    static func fold(_ c: Unicode.Scalar) -> [Unicode.Scalar] {
+        let base = String(c).decomposedStringWithCanonicalMapping.unicodeScalars.first ?? c
+        if base.isASCII {
+            return [base.properties.isUppercase ? Unicode.Scalar(UInt8(base.value) | 0x20) : base]
+        }
+        return Array(base.properties.lowercaseMapping.unicodeScalars)
+    }
+
+    /// `fold` of every scalar of the Arabic block, computed once: most non-ASCII names are
+    /// Arabic, and Foundation's decomposition per scalar was most of the gazetteer's load time.
+    private static let arabicBlock: ClosedRange<UInt32> = 0x0600...0x06FF
+    private static let arabicFolds: [[Unicode.Scalar]] = arabicBlock.map { v in
+        Unicode.Scalar(v).map(fold) ?? []
+    }
+
     /// `key` for ASCII text, on bytes: the same folding, without building scalars and strings per word.
     static func asciiKey(_ name: String) -> String {
-        var words: [ArraySlice<UInt8>] = []
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(name.utf8.count)
+        // One pass: marks dropped, separators collapsed into one space between words, upper case
+        // lowered; where the first word ends is noted, to drop it if it is an article.
+        var out: [UInt8] = []
+        out.reserveCapacity(name.utf8.count)
+        var firstWordEnd: Int?
+        var pendingSpace = false
         for b in name.utf8 {
+            var c = b
             switch b {
             case UInt8(ascii: "'"), UInt8(ascii: "`"), UInt8(ascii: "."), UInt8(ascii: "("), UInt8(ascii: ")"): continue
-            case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: ","), UInt8(ascii: "/"), UInt8(ascii: "\t"): bytes.append(0x20)
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(b | 0x20)
-            default: bytes.append(b)
+            case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: ","), UInt8(ascii: "/"), UInt8(ascii: "\t"), 0x20:
+                pendingSpace = true
+                continue
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): c = b | 0x20
+            default: break
             }
+            if pendingSpace, !out.isEmpty {
+                if firstWordEnd == nil { firstWordEnd = out.count }
+                out.append(0x20)
+            }
+            pendingSpace = false
+            out.append(c)
         }
-        words = bytes.split(separator: 0x20)
-        if words.count > 1, let first = words.first, asciiArticles.contains(Array(first)) { words.removeFirst() }
-        return String(decoding: Array(words.joined(separator: [0x20])), as: UTF8.self)
+        if let end = firstWordEnd, asciiArticles.contains(Array(out[..<end])) { out.removeSubrange(...end) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static let asciiArticles: Set<[UInt8]> = Set(articles.map { Array($0.utf8) })
@@ -242,6 +286,9 @@ public struct Gazetteer: Sendable {
     func candidates(_ name: String) -> [Int] { byKey[Self.key(name)] ?? [] }
 
     public func place(id: Int) -> Place? { byID[id].map { places[$0] } }
+
+    /// Where the place with this id is in `places`.
+    public func index(id: Int) -> Int? { byID[id] }
 
     /// Every place a name can mean, most important first.
     public func matches(_ name: String) -> [Place] {
