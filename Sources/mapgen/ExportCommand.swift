@@ -68,7 +68,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let requests = try buffer.map(BufferRequest.init)
         try reportingErrors {
-            let theatre = try Theatre.load(from: dataOptions.root)
+            let theatre = try Theatre.load(from: dataOptions.root, showing: DayWindow(last: date, days: window))
             theatre.warnIfAfterData(date, option: "--date")
             let rings = try requests.map { try $0.resolve(in: theatre.gazetteer) }
             let situation = try Situation(at: date, in: theatre, windowDays: window)
