@@ -49,7 +49,8 @@ public struct Place: Hashable, Sendable {
 /// so a full GeoNames country dump can be dropped in beside the curated file.
 public struct Gazetteer: Sendable {
     public let places: [Place]
-    private let byKey: [String: [Int]]
+    /// Place indices by name key (`key(_:)`), in `places` order, each place once per key.
+    let byKey: [String: [Int]]
     private let byID: [Int: Int]
 
     public init(places: [Place]) {
@@ -60,6 +61,13 @@ public struct Gazetteer: Sendable {
             Self.index(p, at: i, into: &keys)
         }
         self.init(places: places, byKey: keys, byID: ids)
+    }
+
+    /// A gazetteer whose name index is known (read back from `GazetteerCache`).
+    init(places: [Place], byKey: [String: [Int]]) {
+        var ids = [Int: Int](minimumCapacity: places.count)
+        for (i, p) in places.enumerated() { ids[p.id] = i }
+        self.init(places: places, byKey: byKey, byID: ids)
     }
 
     private init(places: [Place], byKey: [String: [Int]], byID: [Int: Int]) {
@@ -101,6 +109,12 @@ public struct Gazetteer: Sendable {
         let file = directory.appendingPathComponent("regions.tsv")
         guard FileManager.default.fileExists(atPath: file.path) else { return [] }
         return try parsePlaces(readText(file), file: file.relativeDisplay)
+    }
+
+    /// As `load(directory:)`, through a compiled copy kept in `cacheFolder` (a theatre's
+    /// `.mapgen-cache`): read when it was made from these very files, else parsed and kept.
+    public static func load(directory: URL, cacheFolder: URL) throws -> Gazetteer {
+        try GazetteerCache.load(directory: directory, cacheFolder: cacheFolder) { try load(directory: directory) }
     }
 
     /// Loads `places.tsv` (GeoNames columns) and, when present, `arabic.tsv` beside it.

@@ -85,7 +85,9 @@ public struct Theatre: Sendable {
         }
         // Also on an early error: the process must not exit while the other thread is inside GEOS.
         defer { basemapDone.wait() }
-        let gazetteer = try Gazetteer.load(directory: gazDir)
+        let gazetteer = ProcessInfo.processInfo.environment["MAPGEN_NO_STORE"] == nil
+            ? try Gazetteer.load(directory: gazDir, cacheFolder: root.appendingPathComponent(".mapgen-cache"))
+            : try Gazetteer.load(directory: gazDir)
         clock.lap("  gazetteer")
         // Every place must have a position on the map (PROJ can refuse one, e.g. near the
         // antipode), so that later steps never meet a place they cannot draw.
