@@ -10,7 +10,7 @@ import Foundation
 /// one that does not read back whole (checksum, lengths) is ignored; a folder that cannot be
 /// written only costs the parsing.
 enum GazetteerCache {
-    static let format = "mapgen-gazetteer-1\n"
+    static let format = "mapgen-gazetteer-2\n"
     static let sources = ["places.tsv", "arabic.tsv"]
 
     /// The gazetteer of `directory`, from the cache in `cacheFolder` when it holds this text's.
@@ -137,18 +137,20 @@ enum GazetteerCache {
     }
 }
 
-/// 64-bit FNV-1a, eight bytes at a time over data (change detection, not security).
-struct FNV64 {
-    var value: UInt64 = 0xcbf2_9ce4_8422_2325
-    mutating func mix(_ v: UInt64) { value = (value ^ v) &* 0x0000_0100_0000_01b3 }
-    mutating func mix(_ s: String) { for b in s.utf8 { mix(UInt64(b)) } }
-    mutating func mix(_ bytes: some Collection<UInt8>) {
-        var chunk: UInt64 = 0, n = 0
-        for b in bytes {
-            chunk |= UInt64(b) << (8 * UInt64(n))
-            n += 1
-            if n == 8 { mix(chunk); chunk = 0; n = 0 }
-        }
-        mix(chunk); mix(UInt64(n))
+/// 64-bit FNV-1a, eight bytes at a time over bytes (change detection, not security).
+public struct FNV64 {
+    public private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+    public init() {}
+    public mutating func mix(_ v: UInt64) { value = (value ^ v) &* 0x0000_0100_0000_01b3 }
+    public mutating func mix(_ s: String) { for b in s.utf8 { mix(UInt64(b)) } }
+    public mutating func mix(_ data: Data) { data.withUnsafeBytes { mix(raw: $0) } }
+    public mutating func mix(_ bytes: ArraySlice<UInt8>) { bytes.withUnsafeBytes { mix(raw: $0) } }
+    public mutating func mix(_ bytes: [UInt8]) { bytes.withUnsafeBytes { mix(raw: $0) } }
+    mutating func mix(raw: UnsafeRawBufferPointer) {
+        var i = 0
+        while i + 8 <= raw.count { mix(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)); i += 8 }
+        var tail: UInt64 = 0, shift: UInt64 = 0
+        while i < raw.count { tail |= UInt64(raw[i]) << shift; shift += 8; i += 1 }
+        mix(tail); mix(UInt64(raw.count))
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// Geometries as well-known binary, for caches: the coordinates come back bit for bit, so a
 /// geometry read back gives the same results as the one written.
 extension Geometry {
-    /// This geometry's WKB (2D, the machine's byte order).
+    /// This geometry's WKB (the machine's byte order).
     public var wkb: [UInt8] {
         get throws {
             let context = GEOSContext.current
@@ -12,6 +12,8 @@ extension Geometry {
             context.clearMessages()
             guard let writer = GEOSWKBWriter_create_r(ctx) else { throw context.error("WKB writer") }
             defer { GEOSWKBWriter_destroy_r(ctx, writer) }
+            // Z when the geometry has it (the writer's default drops it).
+            GEOSWKBWriter_setOutputDimension_r(ctx, writer, 3)
             var size = 0
             guard let buf = GEOSWKBWriter_write_r(ctx, writer, ptr, &size) else { throw context.error("WKB write") }
             defer { GEOSFree_r(ctx, buf) }

@@ -80,7 +80,10 @@ public struct Theatre: Sendable {
         let basemapResult = BasemapSlot()
         let basemapDone = DispatchGroup()
         DispatchQueue.global().async(group: basemapDone) {
-            let result = Result { try loadBasemap(d, projection: d.makeProjection()) }
+            let result = Result {
+                let projection = try d.makeProjection()
+                return try BasemapCache.load(d, projection: projection) { try loadBasemap(d, projection: projection) }
+            }
             basemapResult.value.withLock { $0 = result }
         }
         // Also on an early error: the process must not exit while the other thread is inside GEOS.
