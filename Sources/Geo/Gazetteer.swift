@@ -166,19 +166,7 @@ public struct Gazetteer: Sendable {
         return code.hasPrefix("PPL") ? 2 : 1
     }
 
-    /// `trimmingCharacters(in: .whitespaces)` without Foundation (a tenth of the cost): the
-    /// characters of CoreFoundation's whitespace set (the Zs spaces, tab and U+200B) off both ends.
-    static func trimmingWhitespace(_ s: Substring) -> String {
-        func blank(_ c: Unicode.Scalar) -> Bool {
-            switch c.value {
-            case 0x20, 0x09, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: return true
-            default: return false
-            }
-        }
-        let scalars = s.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !blank($0) }), let last = scalars.lastIndex(where: { !blank($0) }) else { return "" }
-        return String(scalars[first...last])
-    }
+    static func trimmingWhitespace(_ s: Substring) -> String { s.trimmingWhitespace }
 
     static func isArabic(_ s: String) -> Bool {
         s.unicodeScalars.contains { (0x0600...0x06FF).contains($0.value) }

@@ -87,7 +87,7 @@ public enum ImportedEventTable {
         let published = col(22).isEmpty ? "undated" : col(22)
         // ACLED's `source` names the outlets it coded the event from: one source each,
         // published by ACLED and attributed to that outlet.
-        let names = f[20].split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let names = f[20].split(separator: ";").map(\.trimmingWhitespace).filter { !$0.isEmpty }
         let sources = (names.isEmpty ? ["ACLED"] : names).map {
             Source(outlet: "ACLED", published: published, attributedTo: $0, url: "https://acleddata.com/")
         }
