@@ -27,6 +27,7 @@ public func tsvRows(_ text: String) -> [(line: Int, fields: [Substring])] {
     var out: [(Int, [Substring])] = []
     let utf8 = text.utf8
     var n = 0
+    var width = 0   // the last row's field count: rows of a table are alike, so arrays grow once
     var lineStart = utf8.startIndex
     while lineStart < utf8.endIndex {
         n += 1
@@ -35,6 +36,7 @@ public func tsvRows(_ text: String) -> [(line: Int, fields: [Substring])] {
         if contentEnd > lineStart, utf8[utf8.index(before: contentEnd)] == cr { contentEnd = utf8.index(before: contentEnd) }
         if contentEnd > lineStart, utf8[lineStart] != hash {
             var fields: [Substring] = []
+            fields.reserveCapacity(width)
             var fieldStart = lineStart
             var i = lineStart
             while i < contentEnd {
@@ -45,6 +47,7 @@ public func tsvRows(_ text: String) -> [(line: Int, fields: [Substring])] {
                 i = utf8.index(after: i)
             }
             fields.append(text[fieldStart..<contentEnd])
+            width = fields.count
             out.append((n, fields))
         }
         lineStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd

@@ -10,7 +10,7 @@ public struct DataField {
     /// `Double("inf")` and `Double("0x1p3")` parse, but no data file means them.
     public func double(_ text: some StringProtocol, _ column: String, in range: ClosedRange<Double>,
                        example: String) throws -> Double {
-        guard text.utf8.allSatisfy({ Self.decimal.contains($0) }), let v = Double(text), v.isFinite, range.contains(v) else {
+        guard text.utf8.allSatisfy(Self.isDecimal), let v = Double(text), v.isFinite, range.contains(v) else {
             throw DataError(file: file, line: line,
                             "\(column) is \"\(text)\", not a number from \(Self.format(range.lowerBound)) to \(Self.format(range.upperBound))",
                             fix: "write \(column) as a plain number, e.g. \(example)")
@@ -38,7 +38,14 @@ public struct DataField {
         text.isEmpty ? nil : try int(text, column, in: range, example: example)
     }
 
-    private static let decimal = Set("0123456789+-.eE".utf8)
+    /// A byte of decimal notation: 0-9 + - . e E.
+    private static func isDecimal(_ b: UInt8) -> Bool {
+        switch b {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
+             UInt8(ascii: "e"), UInt8(ascii: "E"): return true
+        default: return false
+        }
+    }
 
     static func format(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v) }
 }

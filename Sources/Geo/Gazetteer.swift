@@ -49,7 +49,8 @@ public struct Place: Hashable, Sendable {
 /// so a full GeoNames country dump can be dropped in beside the curated file.
 public struct Gazetteer: Sendable {
     public let places: [Place]
-    private let byKey: [String: [Int]]
+    /// Place indices by name key (`key(_:)`), in `places` order, each place once per key.
+    let byKey: [String: [Int]]
     private let byID: [Int: Int]
 
     public init(places: [Place]) {
@@ -62,6 +63,13 @@ public struct Gazetteer: Sendable {
         self.init(places: places, byKey: keys, byID: ids)
     }
 
+    /// A gazetteer whose name index is known (read back from `GazetteerCache`).
+    init(places: [Place], byKey: [String: [Int]]) {
+        var ids = [Int: Int](minimumCapacity: places.count)
+        for (i, p) in places.enumerated() { ids[p.id] = i }
+        self.init(places: places, byKey: byKey, byID: ids)
+    }
+
     private init(places: [Place], byKey: [String: [Int]], byID: [Int: Int]) {
         self.places = places
         self.byKey = byKey
@@ -69,11 +77,16 @@ public struct Gazetteer: Sendable {
     }
 
     private static func index(_ p: Place, at i: Int, into keys: inout [String: [Int]]) {
-        var seen = Set<String>()
-        for n in [p.name] + p.variants + (p.arabic.map { [$0] } ?? []) {
+        // A place has a handful of names: a linear check of the keys already indexed is cheaper
+        // than a set, and no array of all its names is built.
+        var seen: [String] = []
+        func add(_ n: String) {
             let k = key(n)
-            if !k.isEmpty, seen.insert(k).inserted { keys[k, default: []].append(i) }
+            if !k.isEmpty, !seen.contains(k) { seen.append(k); keys[k, default: []].append(i) }
         }
+        add(p.name)
+        for v in p.variants { add(v) }
+        if let ar = p.arabic { add(ar) }
     }
 
     /// This gazetteer with Arabic names added to some places (indexed too, so they resolve).
@@ -96,6 +109,12 @@ public struct Gazetteer: Sendable {
         let file = directory.appendingPathComponent("regions.tsv")
         guard FileManager.default.fileExists(atPath: file.path) else { return [] }
         return try parsePlaces(readText(file), file: file.relativeDisplay)
+    }
+
+    /// As `load(directory:)`, through a compiled copy kept in `cacheFolder` (a theatre's
+    /// `.mapgen-cache`): read when it was made from these very files, else parsed and kept.
+    public static func load(directory: URL, cacheFolder: URL) throws -> Gazetteer {
+        try GazetteerCache.load(directory: directory, cacheFolder: cacheFolder) { try load(directory: directory) }
     }
 
     /// Loads `places.tsv` (GeoNames columns) and, when present, `arabic.tsv` beside it.
@@ -128,7 +147,7 @@ public struct Gazetteer: Sendable {
             let rank = try (f.count > 20 ? field.optionalInt(f[20], "rank (column 21)", in: 1...5, example: "3") : nil)
                 ?? Self.rank(population: population, code: f[7])
             let source = f.count > 19 && !f[19].isEmpty ? String(f[19]) : "GeoNames \(id)"
-            let alternates = f[3].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let alternates = f[3].split(separator: ",").map(Self.trimmingWhitespace).filter { !$0.isEmpty }
             let arabic = alternates.first(where: Self.isArabic)
             out.append(Place(id: id, name: String(f[1]), variants: alternates.filter { !Self.isArabic($0) } + [String(f[2])],
                              arabic: arabic, location: LonLat(lon: lon, lat: lat),
@@ -146,6 +165,8 @@ public struct Gazetteer: Sendable {
         if population >= 5_000 { return 3 }
         return code.hasPrefix("PPL") ? 2 : 1
     }
+
+    static func trimmingWhitespace(_ s: Substring) -> String { s.trimmingWhitespace }
 
     static func isArabic(_ s: String) -> Bool {
         s.unicodeScalars.contains { (0x0600...0x06FF).contains($0.value) }
@@ -195,13 +216,10 @@ public struct Gazetteer: Sendable {
             case "-", "_", ",", "/", "\t": scalars.append(" ")
             case "A"..."Z": scalars.append(Unicode.Scalar(UInt8(c.value) | 0x20))
             case _ where c.isASCII: scalars.append(c)
+            case _ where arabicBlock.contains(c.value):
+                scalars.append(contentsOf: arabicFolds[Int(c.value - arabicBlock.lowerBound)])
             default:
-                let base = String(c).decomposedStringWithCanonicalMapping.unicodeScalars.first ?? c
-                if base.isASCII {
-                    scalars.append(base.properties.isUppercase ? Unicode.Scalar(UInt8(base.value) | 0x20) : base)
-                } else {
-                    scalars.append(contentsOf: base.properties.lowercaseMapping.unicodeScalars)
-                }
+                scalars.append(contentsOf: fold(c))
             }
         }
         // Collapse spaces and drop a leading Arabic article ("al", "el", "as"…).
@@ -217,22 +235,50 @@ public struct Gazetteer: Sendable {
         return String(out)
     }
 
+    /// One non-ASCII scalar folded: the first scalar of its canonical decomposition (ā → a),
+    /// lower-cased.
+    static func fold(_ c: Unicode.Scalar) -> [Unicode.Scalar] {
+        let base = String(c).decomposedStringWithCanonicalMapping.unicodeScalars.first ?? c
+        if base.isASCII {
+            return [base.properties.isUppercase ? Unicode.Scalar(UInt8(base.value) | 0x20) : base]
+        }
+        return Array(base.properties.lowercaseMapping.unicodeScalars)
+    }
+
+    /// `fold` of every scalar of the Arabic block, computed once: most non-ASCII names are
+    /// Arabic, and Foundation's decomposition per scalar was most of the gazetteer's load time.
+    private static let arabicBlock: ClosedRange<UInt32> = 0x0600...0x06FF
+    private static let arabicFolds: [[Unicode.Scalar]] = arabicBlock.map { v in
+        Unicode.Scalar(v).map(fold) ?? []
+    }
+
     /// `key` for ASCII text, on bytes: the same folding, without building scalars and strings per word.
     static func asciiKey(_ name: String) -> String {
-        var words: [ArraySlice<UInt8>] = []
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(name.utf8.count)
+        // One pass: marks dropped, separators collapsed into one space between words, upper case
+        // lowered; where the first word ends is noted, to drop it if it is an article.
+        var out: [UInt8] = []
+        out.reserveCapacity(name.utf8.count)
+        var firstWordEnd: Int?
+        var pendingSpace = false
         for b in name.utf8 {
+            var c = b
             switch b {
             case UInt8(ascii: "'"), UInt8(ascii: "`"), UInt8(ascii: "."), UInt8(ascii: "("), UInt8(ascii: ")"): continue
-            case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: ","), UInt8(ascii: "/"), UInt8(ascii: "\t"): bytes.append(0x20)
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(b | 0x20)
-            default: bytes.append(b)
+            case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: ","), UInt8(ascii: "/"), UInt8(ascii: "\t"), 0x20:
+                pendingSpace = true
+                continue
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): c = b | 0x20
+            default: break
             }
+            if pendingSpace, !out.isEmpty {
+                if firstWordEnd == nil { firstWordEnd = out.count }
+                out.append(0x20)
+            }
+            pendingSpace = false
+            out.append(c)
         }
-        words = bytes.split(separator: 0x20)
-        if words.count > 1, let first = words.first, asciiArticles.contains(Array(first)) { words.removeFirst() }
-        return String(decoding: Array(words.joined(separator: [0x20])), as: UTF8.self)
+        if let end = firstWordEnd, asciiArticles.contains(Array(out[..<end])) { out.removeSubrange(...end) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static let asciiArticles: Set<[UInt8]> = Set(articles.map { Array($0.utf8) })
@@ -242,6 +288,9 @@ public struct Gazetteer: Sendable {
     func candidates(_ name: String) -> [Int] { byKey[Self.key(name)] ?? [] }
 
     public func place(id: Int) -> Place? { byID[id].map { places[$0] } }
+
+    /// Where the place with this id is in `places`.
+    public func index(id: Int) -> Int? { byID[id] }
 
     /// Every place a name can mean, most important first.
     public func matches(_ name: String) -> [Place] {

@@ -487,8 +487,11 @@ struct NearestIndex {
             // Once a candidate is closer than anything a further ring could hold, stop.
             if let b = best, Double(ring - 1) * min(cellW, cellH) > b.1.squareRoot() { break }
             for j in (cj - ring)...(cj + ring) where j >= 0 && j < cols {
-                for i in (ci - ring)...(ci + ring) where i >= 0 && i < cols {
-                    guard abs(i - ci) == ring || abs(j - cj) == ring else { continue }
+                // The ring's cells only, in the row-major order of the square they border:
+                // whole rows at the top and bottom, the two end cells in between.
+                let edgeRow = abs(j - cj) == ring
+                let step = edgeRow || ring == 0 ? 1 : 2 * ring
+                for i in stride(from: ci - ring, through: ci + ring, by: step) where i >= 0 && i < cols {
                     for k in buckets[j * cols + i] {
                         let d = (points[k] - p), dd = d.x * d.x + d.y * d.y
                         if let b = best, !(dd < b.1) { continue }

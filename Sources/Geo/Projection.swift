@@ -38,6 +38,10 @@ public struct MapProjection: Sendable {
         return XY(c.0, c.1)
     }
 
+    /// The PROJ library's version: coordinates cached on disk name it, since another PROJ may
+    /// compute other last digits.
+    public static var libraryVersion: String { proj_info().version.map { String(cString: $0) } ?? "unknown" }
+
     public func unproject(_ p: XY) throws -> LonLat {
         let c = try proj.transform(p.x, p.y, inverse: true, what: "unprojecting (\(p.x), \(p.y))")
         return LonLat(lon: c.0, lat: c.1)

@@ -92,7 +92,7 @@ public struct ControlLog: Sendable {
             // Empty means no margin round the hull; a negative or huge margin is a mistake.
             let bufferKm = try DataField(file: file, line: line)
                 .optionalDouble(f[4], "buffer_km", in: 0...50, example: "1.0") ?? 0
-            let names = f[3].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            let names = f[3].split(separator: "|").map(\.trimmingWhitespace)
             var towns: [XY] = []
             for name in names {
                 let xy = try projection.project(try gazetteer.resolve(name, file: file, line: line).location)

@@ -21,9 +21,10 @@ public struct ControlState: Sendable {
         proximity = ProximityCache()
         var clock = Stopwatch()
         areas = try Situation.controlAreas(holders: holders, theatre: theatre)
+        clock.lap("  control areas")
         let view = try Geometry.rectangle(theatre.view)
         areaInViewKm2 = try areas.mapValues { try $0.intersection(view).area / 1e6 }
-        clock.lap("  control areas")
+        clock.lap("  areas in view")
         // Where the areas of each pair the theatre names meet.
         var fronts: [Geometry] = []
         for pair in theatre.description.frontLines {

@@ -61,42 +61,45 @@ public enum ImportedEventTable {
         }
         var out: [Event] = []
         out.reserveCapacity(rows.count)
-        for (line, f) in rows.dropFirst() {
-            guard f.count == columns.count else {
-                throw DataError(file: file, line: line, "expected \(columns.count) tab-separated columns, found \(f.count)",
-                                fix: "import the ACLED file again rather than editing by hand")
-            }
-            func col(_ i: Int) -> String { String(f[i]) }
-            guard let date = Day(f[1]) else {
-                throw DataError(file: file, line: line, "bad event_date \"\(f[1])\"", fix: "write YYYY-MM-DD")
-            }
-            let kind = try kinds.kind(col(3), file: file, line: line)
-            guard let lat = Double(f[16]), let lon = Double(f[17]), (-90...90).contains(lat), (-180...180).contains(lon) else {
-                throw DataError(file: file, line: line, "bad latitude/longitude \"\(f[16])\", \"\(f[17])\"",
-                                fix: "decimal degrees, latitude -90…90, longitude -180…180")
-            }
-            let timePrecision = Int(f[2]) ?? 1, geoPrecision = Int(f[18]) ?? 1, fatalities = Int(f[19]) ?? 0
-            let published = col(22).isEmpty ? "undated" : col(22)
-            // ACLED's `source` names the outlets it coded the event from: one source each,
-            // published by ACLED and attributed to that outlet.
-            let names = f[20].split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            let sources = (names.isEmpty ? ["ACLED"] : names).map {
-                Source(outlet: "ACLED", published: published, attributedTo: $0, url: "https://acleddata.com/")
-            }
-            let actor = col(7), against = col(9)
-            var summary = "\(col(6).isEmpty ? col(5) : col(6)) at \(col(15))"
-            if !against.isEmpty { summary += ": \(actor) vs \(against)" } else if !actor.isEmpty { summary += ": \(actor)" }
-            var event = Event(id: "acled-\(col(0))", date: date, time: nil,
-                              precision: ["day", "week", "month"][min(2, max(0, timePrecision - 1))],
-                              kind: kind, actor: actor, places: [], origin: nil, destination: nil, summary: summary,
-                              figures: fatalities > 0 ? ["fatalities": String(fatalities)] : [:], figuresByPlace: [:],
-                              claims: [], sources: sources, conflictsWith: [], line: line)
-            event.imported = ImportedRecord(dataset: "ACLED", externalID: col(0), location: LonLat(lon: lon, lat: lat),
-                                            geoPrecision: geoPrecision, timePrecision: timePrecision,
-                                            eventType: col(5), subEventType: col(6), placeName: col(15),
-                                            admin1: col(13), fatalities: fatalities)
-            out.append(event)
-        }
+        for (line, f) in rows.dropFirst() { out.append(try event(f, line: line, file: file, kinds: kinds)) }
         return out
+    }
+
+    /// The event of one row (its fields, as `tsvRows` splits them), numbered as line `line` of `file`.
+    static func event(_ f: [Substring], line: Int, file: String, kinds: EventKinds) throws -> Event {
+        guard f.count == columns.count else {
+            throw DataError(file: file, line: line, "expected \(columns.count) tab-separated columns, found \(f.count)",
+                            fix: "import the ACLED file again rather than editing by hand")
+        }
+        func col(_ i: Int) -> String { String(f[i]) }
+        guard let date = Day(f[1]) else {
+            throw DataError(file: file, line: line, "bad event_date \"\(f[1])\"", fix: "write YYYY-MM-DD")
+        }
+        let kind = try kinds.kind(col(3), file: file, line: line)
+        guard let lat = Double(f[16]), let lon = Double(f[17]), (-90...90).contains(lat), (-180...180).contains(lon) else {
+            throw DataError(file: file, line: line, "bad latitude/longitude \"\(f[16])\", \"\(f[17])\"",
+                            fix: "decimal degrees, latitude -90…90, longitude -180…180")
+        }
+        let timePrecision = Int(f[2]) ?? 1, geoPrecision = Int(f[18]) ?? 1, fatalities = Int(f[19]) ?? 0
+        let published = col(22).isEmpty ? "undated" : col(22)
+        // ACLED's `source` names the outlets it coded the event from: one source each,
+        // published by ACLED and attributed to that outlet.
+        let names = f[20].split(separator: ";").map(\.trimmingWhitespace).filter { !$0.isEmpty }
+        let sources = (names.isEmpty ? ["ACLED"] : names).map {
+            Source(outlet: "ACLED", published: published, attributedTo: $0, url: "https://acleddata.com/")
+        }
+        let actor = col(7), against = col(9)
+        var summary = "\(col(6).isEmpty ? col(5) : col(6)) at \(col(15))"
+        if !against.isEmpty { summary += ": \(actor) vs \(against)" } else if !actor.isEmpty { summary += ": \(actor)" }
+        var event = Event(id: "acled-\(col(0))", date: date, time: nil,
+                          precision: ["day", "week", "month"][min(2, max(0, timePrecision - 1))],
+                          kind: kind, actor: actor, places: [], origin: nil, destination: nil, summary: summary,
+                          figures: fatalities > 0 ? ["fatalities": String(fatalities)] : [:], figuresByPlace: [:],
+                          claims: [], sources: sources, conflictsWith: [], line: line)
+        event.imported = ImportedRecord(dataset: "ACLED", externalID: col(0), location: LonLat(lon: lon, lat: lat),
+                                        geoPrecision: geoPrecision, timePrecision: timePrecision,
+                                        eventType: col(5), subEventType: col(6), placeName: col(15),
+                                        admin1: col(13), fatalities: fatalities)
+        return event
     }
 }

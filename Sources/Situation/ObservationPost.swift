@@ -35,7 +35,7 @@ public struct ObservationPost: Sendable {
 
     /// The post's name without the parenthesised variants, for labels.
     public var shortName: String {
-        let base = name.split(separator: "(").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? name
+        let base = name.split(separator: "(").first.map(\.trimmingWhitespace) ?? name
         return base.split(separator: " - ").first.map(String.init) ?? base
     }
 }
@@ -62,13 +62,13 @@ enum PostTable {
                      note: col("note"))
         var out: [ObservationPost] = []
         for (line, f) in rows.dropFirst() {
-            func v(_ i: Int) -> String { i < f.count ? String(f[i]).trimmingCharacters(in: .whitespaces) : "" }
+            func v(_ i: Int) -> String { i < f.count ? f[i].trimmingWhitespace : "" }
             func place(_ name: String) throws -> Place { try gazetteer.resolve(name, file: file, line: line) }
             let kind = v(c.kind)
             guard kinds.contains(kind) else {
                 throw DataError(file: file, line: line, "unknown kind \"\(kind)\"", fix: "one of the theatre's site kinds: \(kinds.joined(separator: ", "))")
             }
-            let anchors = v(c.anchor).split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            let anchors = v(c.anchor).split(separator: "|").map(\.trimmingWhitespace)
             let relation = v(c.rel)
             guard ["", "at", "between", "on-road"].contains(relation) || bearings[relation] != nil else {
                 throw DataError(file: file, line: line, "unknown relation \"\(relation)\"",
@@ -125,7 +125,7 @@ enum PostTable {
             }
             out.append(ObservationPost(
                 id: v(c.id), name: v(c.name),
-                variants: v(c.variants).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) },
+                variants: v(c.variants).split(separator: ",").map(\.trimmingWhitespace),
                 kind: kind, established: Day(est), establishedApproximate: v(c.prec) != "day",
                 location: location, placement: placement, exact: v(c.pos) == "exact",
                 encircledSince: Day(enc), encircledSource: v(c.encSrc),

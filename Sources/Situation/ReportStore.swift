@@ -8,7 +8,7 @@ import Yams
 /// map from the store is the map from the text).
 enum ReportStore {
     /// Bump when the schema or what is stored changes: old stores are then rebuilt.
-    static let format = "mapgen-reports-1"
+    static let format = "mapgen-reports-2"
 
     /// A 64-bit FNV-1a hash over the files' names, sizes and bytes, read in 1 MB chunks (a
     /// 100 MB history never sits in memory). Change detection, not security.
@@ -45,7 +45,7 @@ enum ReportStore {
     /// The slice of the reports a window shows, or nil when there is no store or it was built
     /// from other files. Throws when the file is not a sound store (the caller rebuilds it).
     static func read(_ url: URL, key: String, window: DayWindow, gazetteer: Gazetteer, kinds: EventKinds, sides: [Side],
-                     eventsFile: String) throws -> TheatreReports? {
+                     eventsFile: String, importedFile: String) throws -> TheatreReports? {
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
         let db = try SQLiteDatabase(path: url.path, readOnly: true)
         var meta = [String: String]()
@@ -76,6 +76,12 @@ enum ReportStore {
         while try ev.step() {
             events += try EventFile.parse(ev.text(1), file: eventsFile, gazetteer: gazetteer, kinds: kinds, lineOffset: ev.int(0) - 1)
         }
+        let imported = try db.prepare("SELECT line, text FROM imported WHERE date >= ?1 AND date <= ?2")
+        try imported.bind([.int(first), .int(last)])
+        while try imported.step() {
+            let fields = imported.text(1).split(separator: "\t", omittingEmptySubsequences: false)
+            events.append(try ImportedEventTable.event(fields, line: imported.int(0), file: importedFile, kinds: kinds))
+        }
         events.sort { ($0.date, $0.id) < ($1.date, $1.id) }
         return TheatreReports(events: events,
                               control: ControlLog(claims: claims, firstDay: meta["first_day"].flatMap { Day($0) }),
@@ -97,13 +103,21 @@ enum ReportStore {
 
     /// Compiles the reports into a new store beside `url` and renames it into place: a reader
     /// sees the old store or the new one, never half of one.
-    static func write(_ reports: TheatreReports, eventNodes: [(event: Event, node: Node)], key: String, to url: URL) throws {
+    /// A row of `acled.tsv`: its fields joined by tabs, its line and its date's ordinal.
+    struct ImportedRow {
+        let date: Int
+        let line: Int
+        let text: String
+    }
+
+    static func write(_ reports: TheatreReports, eventNodes: [(event: Event, node: Node)], importedRows: [ImportedRow] = [],
+                      key: String, to url: URL) throws {
         let dir = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let temp = dir.appendingPathComponent("\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         try? FileManager.default.removeItem(at: temp)
         do {
-            try fill(temp, reports, eventNodes: eventNodes, key: key)
+            try fill(temp, reports, eventNodes: eventNodes, importedRows: importedRows, key: key)
             // rename(2) swaps the file in one step, also over an old store a reader still has open.
             guard rename(temp.path, url.path) == 0 else {
                 throw SQLiteDatabase.Failure(description: "cannot rename \(temp.path) to \(url.path): errno \(errno)")
@@ -114,7 +128,8 @@ enum ReportStore {
         }
     }
 
-    private static func fill(_ temp: URL, _ reports: TheatreReports, eventNodes: [(event: Event, node: Node)], key: String) throws {
+    private static func fill(_ temp: URL, _ reports: TheatreReports, eventNodes: [(event: Event, node: Node)],
+                             importedRows: [ImportedRow], key: String) throws {
         let db = try SQLiteDatabase(path: temp.path, readOnly: false)
         try db.execute("""
             PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
@@ -125,6 +140,7 @@ enum ReportStore {
               note TEXT NOT NULL, line INTEGER NOT NULL);
             CREATE TABLE places (place_id INTEGER PRIMARY KEY);
             CREATE TABLE events (id TEXT PRIMARY KEY, date INTEGER NOT NULL, line INTEGER NOT NULL, text TEXT NOT NULL);
+            CREATE TABLE imported (line INTEGER PRIMARY KEY, date INTEGER NOT NULL, text TEXT NOT NULL);
             BEGIN;
             """)
         // `ord` is the claim's place in the log's (date, line) order: "last before D" is the largest.
@@ -138,11 +154,14 @@ enum ReportStore {
         try db.execute("INSERT INTO places SELECT DISTINCT place_id FROM claims WHERE role = 'state'")
         let insertEvent = try db.prepare("INSERT INTO events (id, date, line, text) VALUES (?,?,?,?)")
         // Each event as a one-item YAML list of its own (anchors and aliases resolved), parsed
-        // again by `EventFile` on read. Imported (ACLED) events never reach here: see `ReportSource`.
+        // again by `EventFile` on read.
         for (e, node) in eventNodes {
             let text = try Yams.serialize(node: Node.sequence(Node.Sequence([node])), allowUnicode: true)
             try insertEvent.run([.text(e.id), .int(e.date.ordinal), .int(e.line), .text(text)])
         }
+        // Rows of an ACLED import, as they stand in `acled.tsv` (parsed again on read, by the same code).
+        let insertImported = try db.prepare("INSERT INTO imported (line, date, text) VALUES (?,?,?)")
+        for r in importedRows { try insertImported.run([.int(r.line), .int(r.date), .text(r.text)]) }
         let insertMeta = try db.prepare("INSERT INTO meta (key, value) VALUES (?, ?)")
         let meta: [(String, String)] = [
             ("key", key), ("control_rows", "\(reports.controlRows)"), ("area_rows", "\(reports.areaRows)"),
@@ -153,6 +172,7 @@ enum ReportStore {
             CREATE INDEX claims_date ON claims (date);
             CREATE INDEX claims_state ON claims (place_id, ord) WHERE role = 'state';
             CREATE INDEX events_date ON events (date);
+            CREATE INDEX imported_date ON imported (date);
             COMMIT;
             """)
     }

@@ -169,7 +169,7 @@ public struct Situation: Sendable {
         var seen = Set<XY>()
         for id in holders.keys.sorted() {
             guard let p = theatre.gazetteer.place(id: id), p.country == theatre.country, let holder = holders[id]?.holder else { continue }
-            let xy = try theatre.projection.project(p.location)
+            let xy = try theatre.point(of: p)
             // Voronoi needs distinct sites: round to 10 m so near-duplicate marks collapse.
             let key = XY((xy.x / 10).rounded(), (xy.y / 10).rounded())
             guard extent.contains(xy), seen.insert(key).inserted else { continue }
@@ -178,11 +178,12 @@ public struct Situation: Sendable {
         }
         guard sites.count >= 3 else { return [:] }
         var clock = Stopwatch()
-        let cells = try Geometry.voronoiCells(sites: sites, extent: extent)
+        let cells = try VoronoiCache.cells(sites: sites, extent: extent, theatreFolder: theatre.description.folder)
         clock.lap("    voronoi \(sites.count) sites")
         var bySide = [Side: [Geometry]]()
         for (site, cell) in cells { bySide[sides[site], default: []].append(cell) }
         let clip = try theatre.basemap.controlLand.intersection(Geometry.rectangle(extent))
+        clock.lap("    land in the extent")
         var out = [Side: Geometry]()
         for (side, cells) in bySide {
             let merged = try Geometry.collection(cells).coverageUnion()

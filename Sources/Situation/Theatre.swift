@@ -49,6 +49,9 @@ public struct Theatre: Sendable {
     public let description: TheatreDescription
     /// The style files the theatre names, in order (applied by the renderer).
     public let styleSheets: [StyleSheet]
+    /// Each gazetteer place's position in map metres, in `gazetteer.places` order (empty for a
+    /// theatre made by hand: `point(of:)` projects then).
+    var placePoints: [XY] = []
 
     /// Places of this country hold ground (others are drawn for orientation only).
     public var country: String { description.controlLand.country }
@@ -77,17 +80,25 @@ public struct Theatre: Sendable {
         let basemapResult = BasemapSlot()
         let basemapDone = DispatchGroup()
         DispatchQueue.global().async(group: basemapDone) {
-            let result = Result { try loadBasemap(d, projection: d.makeProjection()) }
+            let result = Result {
+                let projection = try d.makeProjection()
+                return try BasemapCache.load(d, projection: projection) { try loadBasemap(d, projection: projection) }
+            }
             basemapResult.value.withLock { $0 = result }
         }
         // Also on an early error: the process must not exit while the other thread is inside GEOS.
         defer { basemapDone.wait() }
-        let gazetteer = try Gazetteer.load(directory: gazDir)
+        let gazetteer = ProcessInfo.processInfo.environment["MAPGEN_NO_STORE"] == nil
+            ? try Gazetteer.load(directory: gazDir, cacheFolder: root.appendingPathComponent(".mapgen-cache"))
+            : try Gazetteer.load(directory: gazDir)
         clock.lap("  gazetteer")
         // Every place must have a position on the map (PROJ can refuse one, e.g. near the
         // antipode), so that later steps never meet a place they cannot draw.
+        // The positions are kept: every date's control areas need those of the places held.
+        var placePoints: [XY] = []
+        placePoints.reserveCapacity(gazetteer.places.count)
         for p in gazetteer.places {
-            do { _ = try projection.project(p.location) } catch let e as ProjectionError {
+            do { placePoints.append(try projection.project(p.location)) } catch let e as ProjectionError {
                 throw DataError(file: gazDir.appendingPathComponent("places.tsv").relativeDisplay,
                                 "place \(p.id) \"\(p.name)\" at \(p.location) has no position on the map (\(e.message))",
                                 fix: "check its latitude and longitude (columns 5 and 6)")
@@ -126,7 +137,16 @@ public struct Theatre: Sendable {
         let view = Rect(minX: xs.min() ?? 0, minY: ys.min() ?? 0, maxX: xs.max() ?? 0, maxY: ys.max() ?? 0)
         return Theatre(gazetteer: gazetteer, posts: posts, events: reports.events, control: reports.control,
                        controlClaimRows: reports.controlRows, areaClaimRows: reports.areaRows, lastReportedDay: reports.lastDay,
-                       highways: highways, basemap: basemap, projection: projection, view: view, description: d, styleSheets: sheets)
+                       highways: highways, basemap: basemap, projection: projection, view: view, description: d, styleSheets: sheets,
+                       placePoints: placePoints)
+    }
+
+    /// A gazetteer place's position in map metres (projected once at load).
+    public func point(of place: Place) throws -> XY {
+        if let i = gazetteer.index(id: place.id), i < placePoints.count, gazetteer.places[i].location == place.location {
+            return placePoints[i]
+        }
+        return try projection.project(place.location)
     }
 
     /// Where the basemap thread leaves its result.

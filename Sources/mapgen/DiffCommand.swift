@@ -57,7 +57,8 @@ struct DiffCommand: ParsableCommand {
                 outputs = formats.map { f in (f, dir.appendingPathComponent("\(from)_\(to)-diff.\(f.rawValue)")) }
                 try checkOutputs(outputs.map(\.1), option: "--out")
             }
-            let theatre = try Theatre.load(from: dataOptions.root)
+            // Only what the two dates show: the claims that decide FROM's holders and everything dated up to TO.
+            let theatre = try Theatre.load(from: dataOptions.root, showing: DayWindow(last: to, days: to.days(since: from) + 1))
             theatre.warnIfAfterData(to, option: "TO")
             let diff = try SituationDiff(from: from, to: to, in: theatre)
             if !outputs.isEmpty {

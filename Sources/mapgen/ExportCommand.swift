@@ -68,8 +68,9 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let requests = try buffer.map(BufferRequest.init)
         try reportingErrors {
-            let theatre = try Theatre.load(from: dataOptions.root)
-            let date = self.date ?? theatre.description.dates.default
+            let description = try dataOptions.description()
+            let date = self.date ?? description.dates.default
+            let theatre = try Theatre.load(description, showing: DayWindow(last: date, days: window))
             theatre.warnIfAfterData(date, option: "--date")
             let rings = try requests.map { try $0.resolve(in: theatre.gazetteer) }
             let situation = try Situation(at: date, in: theatre, windowDays: window)

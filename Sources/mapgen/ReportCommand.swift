@@ -45,7 +45,9 @@ struct ReportCommand: ParsableCommand {
         let format = try reportFormat
         try reportingErrors {
             let dir = try prepareOutputFolder(out)
-            let report = Report(theatre: try Theatre.load(from: dataOptions.root), from: from, to: to)
+            // The report's days (one-day windows) and the diff over them: the store's slice of the range.
+            let range = DayWindow(last: to, days: to.days(since: from) + 1)
+            let report = Report(theatre: try Theatre.load(from: dataOptions.root, showing: range), from: from, to: to)
             try checkOutputs(report.fileNames(format).map { dir.appendingPathComponent($0) }, option: "--out")
             if let last = report.theatre.lastReportedDay, from > last {
                 throw ValidationError("--from \(from) is after the last reported day (\(last)): choose a range that ends by then")

@@ -86,7 +86,9 @@ struct SeriesCommand: ParsableCommand {
             let mapFiles = days.map { d in formats.map { f in (f, dir.appendingPathComponent("map-\(d).\(f.rawValue)")) } }
             let sheetURL = dir.appendingPathComponent("contact-sheet.png"), gifURL = dir.appendingPathComponent("animation.\(self.animate ?? "gif")")
             try checkOutputs(mapFiles.flatMap { $0.map(\.1) } + [sheetURL] + (animate ? [gifURL] : []), option: "--out")
-            let theatre = try Theatre.load(from: dataOptions.root)
+            // Every date's window: from the first date's window to the last date.
+            let description = try dataOptions.description()
+            let theatre = try Theatre.load(description, showing: DayWindow(last: to, days: to.days(since: from) + windowOptions.days(description)))
             clock.lap("load theatre")
             if let first = theatre.control.firstDay, from < first {
                 throw ValidationError("--from \(from): the shipped reports and control data start on \(first); choose a later --from")

@@ -50,7 +50,9 @@ struct WebCommand: ParsableCommand {
                 throw WebMap.MissingLeaflet(path: leafletDir.path)
             }
             try checkOutputs([dir.appendingPathComponent("index.html"), dir.appendingPathComponent("data.js")], option: "--out")
-            let theatre = try Theatre.load(from: dataOptions.root)
+            // Every date's window: from the first date's window to the last date.
+            let description = try dataOptions.description()
+            let theatre = try Theatre.load(description, showing: DayWindow(last: to, days: to.days(since: from) + windowOptions.days(description)))
             if let first = theatre.control.firstDay, from < first {
                 throw ValidationError("--from \(from): the shipped reports and control data start on \(first); choose a later --from")
             }

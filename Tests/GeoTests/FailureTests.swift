@@ -138,4 +138,27 @@ final class DataTextTests: XCTestCase {
             XCTAssertEqual(Gazetteer.asciiKey(n), Gazetteer.unicodeKey(n), n)
         }
     }
+
+    /// The gazetteer trims alternate names without Foundation; it must trim as Foundation does.
+    func testTrimmingIsFoundationsWhitespaceTrimming() throws {
+        let text = try readText(repoRoot.appendingPathComponent("Gazetteer/places.tsv"))
+        var samples = [" a ", "\t b\t", "\u{00A0}c\u{2009}", "\u{3000}", "", "d e", " \u{0627}\u{0644} ", "\u{200B}x\u{200B}", "\n y"]
+        for (_, f) in tsvRows(text) where f.count > 3 { samples += f[3].split(separator: ",").map(String.init) }
+        for s in samples {
+            XCTAssertEqual(Gazetteer.trimmingWhitespace(Substring(s)), s.trimmingCharacters(in: .whitespaces), s.debugDescription)
+        }
+    }
+
+    /// Keys of Arabic names come from a table of the block's folds; every scalar of the block,
+    /// alone and in a name, keys as the per-scalar fold says.
+    func testArabicKeysFollowTheFold() throws {
+        for v in UInt32(0x0600)...0x06FF {
+            guard let c = Unicode.Scalar(v) else { continue }
+            var expected = String.UnicodeScalarView()
+            expected.append(contentsOf: "x ".unicodeScalars)
+            expected.append(contentsOf: Gazetteer.fold(c))
+            XCTAssertEqual(Gazetteer.key("x \(Character(c))"), String(expected).trimmingCharacters(in: .whitespaces), String(v, radix: 16))
+        }
+    }
 }
+

@@ -36,7 +36,7 @@ final class ReportStoreTests: XCTestCase {
     func storedSlice(_ d: String) throws -> TheatreReports? {
         try ReportStore.read(storeURL, key: ReportStore.fingerprint(ReportSource.sourceFiles(root)), window: window(d),
                              gazetteer: shipped.gazetteer, kinds: shipped.description.eventKinds, sides: shipped.sides,
-                             eventsFile: "Reports/events.yaml")
+                             eventsFile: "Reports/events.yaml", importedFile: "Reports/acled.tsv")
     }
 
     func analysisJSON(_ theatre: Theatre, _ d: String) throws -> String {
@@ -100,4 +100,46 @@ final class ReportStoreTests: XCTestCase {
         try (try String(contentsOf: areas, encoding: .utf8) + "# a comment\n").write(to: areas, atomically: true, encoding: .utf8)
         XCTAssertNotEqual(ReportStore.fingerprint(files), key)
     }
+
+    /// The Voronoi cells kept beside the store are the cells GEOS computes, for exactly the sites
+    /// asked about: other sites are another file, and a damaged file is computed again.
+    func testVoronoiCellsFromTheCacheAreTheComputedOnes() throws {
+        let held = shipped.control.holders(asOf: day("2020-02-08")).keys.sorted()
+        let sites = try held.compactMap { shipped.gazetteer.place(id: $0) }.filter { $0.country == shipped.country }
+            .map { try shipped.point(of: $0) }
+        let v = shipped.view
+        let extent = Rect(minX: v.minX - 40_000, minY: v.minY - 40_000, maxX: v.maxX + 40_000, maxY: v.maxY + 40_000)
+        let cacheDir = root.appendingPathComponent(".mapgen-cache")
+        func files() -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: cacheDir.path)) ?? []).filter { $0.hasPrefix("voronoi-") }.sorted()
+        }
+        func same(_ a: [(site: Int, cell: Geometry)], _ b: [(site: Int, cell: Geometry)]) -> Bool {
+            a.count == b.count && zip(a, b).allSatisfy { $0.site == $1.site && $0.cell == $1.cell }
+        }
+        let computed = try Geometry.voronoiCells(sites: sites, extent: extent)
+        XCTAssertTrue(same(try VoronoiCache.cells(sites: sites, extent: extent, theatreFolder: root), computed))
+        XCTAssertEqual(files().count, 1, "the cells were kept")
+        XCTAssertTrue(same(try VoronoiCache.cells(sites: sites, extent: extent, theatreFolder: root), computed), "read back")
+
+        // One site fewer: another key, another file, the cells of those sites.
+        let fewer = Array(sites.dropFirst())
+        XCTAssertTrue(same(try VoronoiCache.cells(sites: fewer, extent: extent, theatreFolder: root),
+                           try Geometry.voronoiCells(sites: fewer, extent: extent)))
+        XCTAssertEqual(files().count, 2)
+
+        // A damaged file (one byte changed in the cells) is not trusted.
+        for name in files() {
+            let url = cacheDir.appendingPathComponent(name)
+            var bytes = try Data(contentsOf: url)
+            bytes[bytes.count / 2] ^= 0x40
+            try bytes.write(to: url)
+        }
+        XCTAssertTrue(same(try VoronoiCache.cells(sites: sites, extent: extent, theatreFolder: root), computed))
+
+        // A theatre folder that does not exist gets no cache, and the cells all the same.
+        let nowhere = root.appendingPathComponent("absent")
+        XCTAssertTrue(same(try VoronoiCache.cells(sites: sites, extent: extent, theatreFolder: nowhere), computed))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: nowhere.path))
+    }
 }
+

@@ -128,4 +128,36 @@ final class ACLEDImportTests: XCTestCase {
         let analysis = try Analysis(situation: Situation(at: Day("2020-02-09")!, in: theatre, windowDays: 3))
         XCTAssertTrue(analysis.table.contains("Imported events (ACLED) in the window"), analysis.table)
     }
+
+    /// A folder with an import is served from the report store too: a window's events from the
+    /// store are the text's, imported ones included, and an edit of `acled.tsv` rebuilds the store.
+    func testImportedEventsComeFromTheStore() throws {
+        let root = try dataRoot(self)
+        _ = try ACLEDImport.run(csv: fixture, root: root)
+        let store = root.appendingPathComponent(".mapgen-cache/reports.sqlite")
+        try? FileManager.default.removeItem(at: store)
+        let d = Day("2020-02-09")!, window = DayWindow(last: d, days: 3)
+        let text = try Theatre.load(from: root)
+        func analysis(_ t: Theatre) throws -> String { try Analysis(situation: Situation(at: d, in: t, windowDays: 3)).json.encoded(indent: 2) }
+        func events(_ t: Theatre) -> [String] {
+            t.events.filter { window.contains($0.date) }
+                .map { "\($0.id) \($0.line) \($0.date) \($0.summary) \($0.sources.map(\.attributedTo)) \($0.imported.map { "\($0.location) \($0.fatalities)" } ?? "")" }
+        }
+        _ = try Theatre.load(from: root, showing: window)   // builds the store
+        XCTAssertTrue(FileManager.default.fileExists(atPath: store.path))
+        let stored = try Theatre.load(from: root, showing: window)
+        XCTAssertFalse(stored.events.filter { $0.imported != nil }.isEmpty, "imported events come from the store")
+        XCTAssertEqual(events(stored), events(text))
+        XCTAssertEqual(try analysis(stored), try analysis(text))
+
+        // Drop the imported rows dated in the window: the next load must not serve them.
+        let table = table(root)
+        let lines = try String(contentsOf: table, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let kept = lines.filter { l in !["2020-02-07", "2020-02-08", "2020-02-09"].contains(where: { l.contains("\t\($0)\t") }) }
+        XCTAssertLessThan(kept.count, lines.count)
+        try kept.joined(separator: "\n").write(to: table, atomically: true, encoding: .utf8)
+        let edited = try Theatre.load(from: root, showing: window)
+        XCTAssertEqual(edited.events.filter { $0.imported != nil && window.contains($0.date) }.map(\.id), [])
+        XCTAssertEqual(events(edited), events(try Theatre.load(from: root)))
+    }
 }
