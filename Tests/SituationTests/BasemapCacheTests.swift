@@ -20,6 +20,8 @@ final class BasemapCacheTests: XCTestCase {
             else { try fm.createSymbolicLink(at: gaz.appendingPathComponent(item), withDestinationURL: src) }
         }
         try fm.copyItem(at: repoRoot.appendingPathComponent("theatre.yaml"), to: root.appendingPathComponent("theatre.yaml"))
+        // theatre.yaml names its style and event kinds files there.
+        try fm.createSymbolicLink(at: root.appendingPathComponent("Styles"), withDestinationURL: repoRoot.appendingPathComponent("Styles"))
     }
 
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: root) }
