@@ -280,32 +280,46 @@ struct MapRenderer {
         canvas.clipPath()
         canvas.color(h.color)
         canvas.lineWidth(h.width)
-        // Only the lines that can cross the area: a side's hatch over the whole page was one
-        // stroke of ~900 page-long lines, ~60 ms to rasterise.
+        // Only the stretches of the lines inside the area (and a little beyond, so that the clip
+        // still makes the edge): a side's hatch over the whole page was one stroke of ~900
+        // page-long lines, ~60 ms to rasterise through the clip.
         let rings = g.flatMap { s -> [[XY]] in
-            switch s { case .polygon(let r): return r; case .line(let l): return [l]; case .point(let p): return [[p]] }
+            switch s { case .polygon(let r): return r.map { $0.map(layout.px) }; case .line, .point: return [] }
         }
-        guard let box = Self.bounds(rings.map { $0.map(layout.px) }) else { canvas.restore(); return }
-        Self.hatchLines(in: layout.map, angle: h.angle, spacing: h.spacing * layout.unit, canvas: canvas,
-                        within: box.insetBy(-2 * h.width * layout.unit))
+        let margin = 2 * h.width * layout.unit
+        if let box = Self.bounds(rings) {
+            for (a, b) in Self.hatchSegments(in: layout.map, angle: h.angle, spacing: h.spacing * layout.unit,
+                                             within: box.insetBy(-margin)) {
+                for (p, q) in Self.inside(a, b, rings: rings, width: h.width * layout.unit, margin: margin) { canvas.move(p); canvas.line(q) }
+            }
+        }
         canvas.stroke()
         canvas.restore()
     }
 
     /// Parallel lines across `r` at `angle` degrees (45: rising to the right), `spacing` px apart.
-    /// With `within`, only the parts of them inside that box (where the clip lets them show):
-    /// the same lines, so the same pixels, for a fraction of the rasterising.
-    static func hatchLines(in r: Rect, angle: Double, spacing: Double, canvas: Canvas, within: Rect? = nil) {
+    static func hatchLines(in r: Rect, angle: Double, spacing: Double, canvas: Canvas) {
+        for (a, b) in hatchSegments(in: r, angle: angle, spacing: spacing) { canvas.move(a); canvas.line(b) }
+    }
+
+    /// The hatch lines as segments; with `within`, only the parts inside that box.
+    static func hatchSegments(in r: Rect, angle: Double, spacing: Double, within: Rect? = nil) -> [(XY, XY)] {
+        var out: [(XY, XY)] = []
+        func add(_ a: XY, _ b: XY) {
+            if let box = within {
+                if let part = segment(a, b, clippedTo: box) { out.append(part) }
+            } else {
+                out.append((a, b))
+            }
+        }
         if angle == 45 {
-            // The original construction, kept so that 45° hatches draw exactly as before; lines
-            // that miss `within` are left out whole.
+            // The original construction, kept so that 45° hatches fall where they always did.
             var x = r.minX - r.height
             while x < r.maxX {
-                let a = XY(x, r.maxY), b = XY(x + r.height, r.minY)
-                if within.map({ segment(a, b, clippedTo: $0) != nil }) ?? true { canvas.move(a); canvas.line(b) }
+                add(XY(x, r.maxY), XY(x + r.height, r.minY))
                 x += spacing
             }
-            return
+            return out
         }
         let a = angle * Double.pi / 180
         let d = XY(cos(a), -sin(a)), n = XY(sin(a), cos(a))
@@ -314,13 +328,51 @@ struct MapRenderer {
         var k = -reach
         while k <= reach {
             let o = c + n * k
-            if let box = within {
-                if let (p, q) = segment(o - d * reach, o + d * reach, clippedTo: box) { canvas.move(p); canvas.line(q) }
-            } else {
-                canvas.move(o - d * reach); canvas.line(o + d * reach)
-            }
+            add(o - d * reach, o + d * reach)
             k += max(spacing, 0.5)
         }
+        return out
+    }
+
+    /// The stretches of segment a–b that a stroke `width` px wide draws inside the rings
+    /// (even–odd, as the areas are filled): where its centre line or either edge is inside, each
+    /// stretch lengthened by `margin` px at both ends and merged where they then overlap.
+    static func inside(_ a: XY, _ b: XY, rings: [[XY]], width: Double, margin: Double) -> [(XY, XY)] {
+        let d = b - a
+        let len = (d.x * d.x + d.y * d.y).squareRoot()
+        guard len > 0 else { return [] }
+        let u = d * (1 / len), n = XY(-u.y, u.x)
+        let m = margin / len
+        var spans: [(Double, Double)] = []
+        for offset in [0, width / 2, -width / 2] {
+            let o = a + n * offset
+            // Where this line crosses the rings' edges, as a parameter along a–b.
+            var ts: [Double] = []
+            for ring in rings where ring.count > 1 {
+                var p = ring[ring.count - 1]
+                for q in ring {
+                    let sp = u.x * (p.y - o.y) - u.y * (p.x - o.x), sq = u.x * (q.y - o.y) - u.y * (q.x - o.x)
+                    if (sp > 0) != (sq > 0) {
+                        let x = p + (q - p) * (sp / (sp - sq))
+                        ts.append(((x.x - o.x) * u.x + (x.y - o.y) * u.y) / len)
+                    }
+                    p = q
+                }
+            }
+            ts.sort()
+            var i = 0
+            while i + 1 < ts.count {
+                let lo = max(0, ts[i] - m), hi = min(1, ts[i + 1] + m)
+                if lo < hi { spans.append((lo, hi)) }
+                i += 2
+            }
+        }
+        spans.sort { $0.0 < $1.0 }
+        var merged: [(Double, Double)] = []
+        for s in spans {
+            if let last = merged.last, s.0 <= last.1 { merged[merged.count - 1].1 = max(last.1, s.1) } else { merged.append(s) }
+        }
+        return merged.map { (a + d * $0.0, a + d * $0.1) }
     }
 
     /// The part of segment a–b inside `box` (Liang–Barsky), nil when none.
