@@ -42,6 +42,8 @@ final class Canvas {
     func lineWidth(_ w: Double) { ops.append(.lineWidth(w * unit)) }
     func dash(_ pattern: [Double]) { ops.append(.dash(pattern.map { $0 * unit })) }
     func noDash() { ops.append(.dash([])) }
+    /// Flat line ends until the next `restore`.
+    func lineCapButt() { ops.append(.lineCapButt) }
     func move(_ p: XY) { ops.append(.move(p)) }
     func line(_ p: XY) { ops.append(.line(p)) }
     func close() { ops.append(.close) }

@@ -5,6 +5,8 @@ import Geo
 /// thread and replayed on several.
 enum DrawOp: Sendable {
     case lineJoinRound
+    /// Flat line ends, for strokes already cut to where they show.
+    case lineCapButt
     case color(Color)
     case lineWidth(Double)
     case dash([Double])
@@ -39,6 +41,7 @@ public struct Drawing: Sendable {
             case .lineJoinRound:
                 cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND)
                 cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND)
+            case .lineCapButt: cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT)
             case .color(let c): cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a)
             case .lineWidth(let w): cairo_set_line_width(cr, w)
             case .dash(let d): d.withUnsafeBufferPointer { cairo_set_dash(cr, $0.baseAddress, Int32(d.count), 0) }
