@@ -274,24 +274,44 @@ struct MapRenderer {
     }
 
     func hatch(_ g: [Shape], _ h: MapStyle.Hatch) {
-        canvas.save()
-        canvas.color(h.color)
-        canvas.lineWidth(h.width)
-        canvas.lineCapButt()
-        // The lines cut to the area here, not by a clip path: a side's hatch clipped by Cairo
-        // cost ~60 ms to rasterise (~900 page-long lines through a clip of ~600 vertices), the
-        // same lines cut to the area ~3 ms. Flat ends, so that they stop at the area's edge.
+        // The lines cut to the area here, not by a clip path (which cost ~60 ms to rasterise
+        // for one side: ~900 page-long lines through a clip of ~600 vertices); flat ends, so
+        // that they stop at the area's edge. The PNG fills the area from a tile of the same lines.
         let rings = g.flatMap { s -> [[XY]] in
             switch s { case .polygon(let r): return r.map { $0.map(layout.px) }; case .line, .point: return [] }
         }
-        if let box = Self.bounds(rings) {
-            for (a, b) in Self.hatchSegments(in: layout.map, angle: h.angle, spacing: h.spacing * layout.unit,
-                                             within: box) {
-                for (p, q) in Self.inside(a, b, rings: rings, width: 0, margin: 0) { canvas.move(p); canvas.line(q) }
-            }
+        guard let box = Self.bounds(rings) else { return }
+        let r = layout.map
+        let spacing = Self.hatchSpacing(angle: h.angle, spacing: h.spacing * layout.unit)
+        var lines: [(XY, XY)] = []
+        for (a, b) in Self.hatchSegments(in: r, angle: h.angle, spacing: spacing, within: box) {
+            lines += Self.inside(a, b, rings: rings, width: 0, margin: 0)
         }
-        canvas.stroke()
-        canvas.restore()
+        let width = h.width * layout.unit
+        var tile: HatchTile?
+        if h.angle == 45 {
+            // Lines x + y = minX − height + maxY + i·spacing (the construction in hatchSegments).
+            tile = HatchTile(period: Int(spacing), rising: true, phase: r.minX - r.height + r.maxY, width: width, color: h.color)
+        } else if h.angle == 135 {
+            // Lines x − y = cx − cy + √2·k, k = −reach + i·spacing.
+            let reach = r.width + r.height
+            tile = HatchTile(period: Int((spacing * 2.0.squareRoot()).rounded()), rising: false,
+                             phase: r.center.x - r.center.y - 2.0.squareRoot() * reach, width: width, color: h.color)
+        }
+        canvas.color(h.color)
+        canvas.lineWidth(h.width)
+        canvas.hatch(area: rings, lines: lines, tile: tile)
+    }
+
+    /// The spacing hatch lines are drawn at: 45° and 135° hatches repeat every whole number of
+    /// pixels along the axes (≤ 0.5 px from the style's spacing there), so that a raster can
+    /// fill them from a tile.
+    static func hatchSpacing(angle: Double, spacing: Double) -> Double {
+        switch angle {
+        case 45: return max(2, spacing.rounded())
+        case 135: return max(2, (spacing * 2.0.squareRoot()).rounded()) / 2.0.squareRoot()
+        default: return spacing
+        }
     }
 
     /// Parallel lines across `r` at `angle` degrees (45: rising to the right), `spacing` px apart.
