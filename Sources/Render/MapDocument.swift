@@ -151,10 +151,11 @@ public struct MapDocument {
             }
         } else {
             // The first job is replayed here, with the shaper whose fonts are already loaded;
-            // the others on other cores, each with a shaper of its own.
+            // the others on other cores, each with a shaper of its own (the first of them with
+            // the one the font warm-up made, when there was one).
             let group = DispatchGroup()
             for (target, drawing) in jobs.dropFirst() {
-                DispatchQueue.global(qos: .userInitiated).async(group: group) { target.produce(drawing, shaper: TextShaper()) }
+                DispatchQueue.global(qos: .userInitiated).async(group: group) { target.produce(drawing, shaper: FontWarmUp.takeShaper()) }
             }
             if let (target, drawing) = jobs.first { target.produce(drawing, shaper: shaper) }
             group.wait()
