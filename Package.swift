@@ -23,14 +23,15 @@ let package = Package(
                        providers: [.apt(["libgif-dev"])]),
         .systemLibrary(name: "CWebP", path: "Sources/CWebP", pkgConfig: "libwebpmux",
                        providers: [.apt(["libwebp-dev"])]),
-        .systemLibrary(name: "CGDAL", path: "Sources/CGDAL", pkgConfig: "gdal",
-                       providers: [.apt(["libgdal-dev"])]),
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
                        providers: [.apt(["libsqlite3-dev"])]),
 
         // Geometry, projection, geodesics, gazetteer. Knows nothing about drawing.
         // Swift 6 language mode: the compiler checks every sharing across threads.
         .target(name: "Geo", dependencies: ["CGEOS", "CPROJ"], swiftSettings: [.swiftLanguageMode(.v6)]),
+        // GDAL loaded at first use (dlopen), not linked: see Sources/CGDAL/include/CGDAL.h.
+        // Needs GDAL's headers to build (Debian: libgdal-dev) and libgdal only when a command uses it.
+        .target(name: "CGDAL", linkerSettings: [.linkedLibrary("dl")]),
         // Vector files in and out through GDAL/OGR (GeoPackage, GeoJSON, KML, FlatGeobuf, CSV, …):
         // plain value types outside, every OGR handle inside.
         .target(name: "VectorIO", dependencies: ["Geo", "CGDAL"], swiftSettings: [.swiftLanguageMode(.v6)]),

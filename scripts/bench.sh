@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:/opt/swift/usr/bin"
 runs=${1:-30}
-swift build -c release --product mapgen >/dev/null
+swift build -c release --static-swift-stdlib --product mapgen >/dev/null
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 cmd=".build/release/mapgen --date 2020-02-08 --out $out"

@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:/opt/swift/usr/bin"
 rows=${1:-100000}
-swift build -c release --product mapgen >/dev/null
+swift build -c release --static-swift-stdlib --product mapgen >/dev/null
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 ln -s "$PWD/Gazetteer" "$work/Gazetteer"

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:/opt/swift/usr/bin"
-swift build -c release --product mapgen >/dev/null
+swift build -c release --static-swift-stdlib --product mapgen >/dev/null
 text=$(mktemp)
 trap 'rm -f "$text"' EXIT
 if [ $# -ge 1 ]; then

@@ -12,7 +12,7 @@ py=${REFENV:-$HOME/.refenv}/bin/python
 [ -x "$py" ] || { echo "bench_reference: no reference environment at $py (see the header of this script)" >&2; exit 1; }
 [ -f "$shared/bench/reference_map.py" ] || { echo "bench_reference: $shared/bench/reference_map.py not found (set MAPGEN_SHARED)" >&2; exit 1; }
 command -v hyperfine >/dev/null || { echo "bench_reference: needs hyperfine (apt-get install hyperfine)" >&2; exit 1; }
-swift build -c release --product mapgen >/dev/null
+swift build -c release --static-swift-stdlib --product mapgen >/dev/null
 a=$(mktemp -d) b=$(mktemp -d) json=$(mktemp)
 trap 'rm -rf "$a" "$b" "$json"' EXIT
 hyperfine -N -w 1 -r "$runs" --export-json "$json" \

@@ -10,7 +10,7 @@ work=${1:-/tmp/mapgen-scale}
 date=2020-02-08
 export PATH=$PATH:/opt/swift/usr/bin
 
-swift build -c release >/dev/null
+swift build -c release --static-swift-stdlib >/dev/null
 bin=$PWD/.build/release/mapgen
 
 measure() {   # label, then the command; one line: label, wall s, CPU s (user + system), max RSS MB

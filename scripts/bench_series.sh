@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:/opt/swift/usr/bin"
 runs=${1:-5}
-swift build -c release --product mapgen >/dev/null
+swift build -c release --static-swift-stdlib --product mapgen >/dev/null
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 series=".build/release/mapgen series --from 2020-01-05 --to 2020-03-05 --out $out"

@@ -3,7 +3,7 @@
 # already there. Safe to run again: it does nothing when everything is installed.
 set -euo pipefail
 
-packages=(libgeos-dev libproj-dev libgdal-dev libsqlite3-dev gdal-bin proj-data libcairo2-dev libpango1.0-dev fonts-noto-core pkg-config libgif-dev libwebp-dev libjs-leaflet)
+packages=(libgeos-dev libproj-dev libgdal-dev libsqlite3-dev gdal-bin proj-data libcairo2-dev libpango1.0-dev fonts-noto-core pkg-config zlib1g-dev libgif-dev libwebp-dev libjs-leaflet)
 
 missing=()
 for p in "${packages[@]}"; do

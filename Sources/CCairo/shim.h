@@ -3,3 +3,4 @@
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 #include <png.h>
+#include <zlib.h>

@@ -42,6 +42,8 @@ final class Canvas {
     func lineWidth(_ w: Double) { ops.append(.lineWidth(w * unit)) }
     func dash(_ pattern: [Double]) { ops.append(.dash(pattern.map { $0 * unit })) }
     func noDash() { ops.append(.dash([])) }
+    /// Hatch lines cut to `area` (see `DrawOp.hatch`), in the current colour and line width.
+    func hatch(area: [[XY]], lines: [(XY, XY)], tile: HatchTile?) { ops.append(.hatch(area: area, lines: lines, tile: tile)) }
     func move(_ p: XY) { ops.append(.move(p)) }
     func line(_ p: XY) { ops.append(.line(p)) }
     func close() { ops.append(.close) }

@@ -36,7 +36,8 @@ struct LegendSample {
             if let pattern, pattern.angle != 45 || pattern.spacing != 7 {
                 // A side's own pattern, as on the map.
                 canvas.save(); canvas.clip(box); canvas.color(pattern.color); canvas.lineWidth(pattern.width)
-                MapRenderer.hatchLines(in: box, angle: pattern.angle, spacing: pattern.spacing * u, canvas: canvas)
+                MapRenderer.hatchLines(in: box, angle: pattern.angle,
+                                       spacing: MapRenderer.hatchSpacing(angle: pattern.angle, spacing: pattern.spacing * u), canvas: canvas)
                 canvas.stroke(); canvas.restore()
             } else if hatch || pattern != nil {
                 canvas.save(); canvas.clip(box); canvas.color(line ?? fill); canvas.lineWidth(1)

@@ -172,18 +172,22 @@ public struct MapDocument {
         // many maps the process drew before) does not change the bytes.
         var targets = try unique.map { try CairoTarget(format: $0, page: pageSize($0), metadata: m, dpi: dpi) }
         if needsRaster { targets.append(try CairoTarget(format: .png, page: pageSize(.png), metadata: m, dpi: dpi, encodes: false)) }
-        let jobs = targets.compactMap { t in drawings[t.format].map { (t, $0) } }
+        var jobs = targets.compactMap { t in drawings[t.format].map { (t, $0) } }
+        // The raster takes longest (rasterising, then encoding): it goes first, so that it runs
+        // here with the shaper whose fonts are loaded, while the vector formats go to other cores.
+        if let raster = jobs.firstIndex(where: { $0.0.format == .png }) { jobs.insert(jobs.remove(at: raster), at: 0) }
         if worker != nil {
             for (target, drawing) in jobs {
                 target.produce(drawing, shaper: shaper)
                 clock.lap("    \(target.format.rawValue)\(target.encodes ? "" : " raster")")
             }
         } else {
-            // The first format is replayed here, with the shaper whose fonts are already loaded;
-            // the others on other cores, each with a shaper of its own.
+            // The first job is replayed here, with the shaper whose fonts are already loaded;
+            // the others on other cores, each with a shaper of its own (the first of them with
+            // the one the font warm-up made, when there was one).
             let group = DispatchGroup()
             for (target, drawing) in jobs.dropFirst() {
-                DispatchQueue.global(qos: .userInitiated).async(group: group) { target.produce(drawing, shaper: TextShaper()) }
+                DispatchQueue.global(qos: .userInitiated).async(group: group) { target.produce(drawing, shaper: FontWarmUp.takeShaper()) }
             }
             if let (target, drawing) = jobs.first { target.produce(drawing, shaper: shaper) }
             group.wait()

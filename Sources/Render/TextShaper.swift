@@ -13,9 +13,12 @@ import Geo
 final class TextShaper {
     private let fontMap: UnsafeMutablePointer<PangoFontMap>
     private let context: OpaquePointer
-    private var layouts: [Font: OpaquePointer] = [:]
-    /// Label placement measures a text, then draws it: shape it once.
+    /// One shaped layout per text: label placement measures a text, then the replay on this
+    /// thread draws it, and shaping it again for the drawing cost ~10 ms a map.
+    private var layouts: [TextKey: OpaquePointer] = [:]
     private var measured: [TextKey: (ink: Rect, logical: Rect)] = [:]
+    /// A series keeps one shaper for many maps: beyond this many texts, start afresh.
+    private static let layoutLimit = 4000
 
     private struct TextKey: Hashable {
         let text: String
@@ -42,10 +45,16 @@ final class TextShaper {
         g_object_unref(UnsafeMutableRawPointer(fontMap))
     }
 
-    /// The layout of `text` in `font` (size already in pixels), wrapped at `width` when given.
-    /// Valid until the next call with the same font.
+    /// The layout of `text` in `font` (size already in pixels), wrapped at `width` when given,
+    /// shaped once and kept (owned by the shaper).
     func layout(_ text: String, _ font: Font, width: Double?) -> OpaquePointer {
-        let l = cachedLayout(font)
+        let key = TextKey(text: text, font: font, width: width)
+        if let known = layouts[key] { return known }
+        if layouts.count >= Self.layoutLimit {
+            for l in layouts.values { g_object_unref(UnsafeMutableRawPointer(l)) }
+            layouts.removeAll(keepingCapacity: true)
+        }
+        let l = newLayout(font)
         pango_layout_set_text(l, text, -1)
         if let width {
             pango_layout_set_width(l, Int32(width * Double(PANGO_SCALE)))
@@ -53,6 +62,7 @@ final class TextShaper {
         } else {
             pango_layout_set_width(l, -1)
         }
+        layouts[key] = l
         return l
     }
 
@@ -76,8 +86,7 @@ final class TextShaper {
         pango_cairo_show_layout(cr, layout(text, font, width: width))
     }
 
-    private func cachedLayout(_ font: Font) -> OpaquePointer {
-        if let l = layouts[font] { return l }
+    private func newLayout(_ font: Font) -> OpaquePointer {
         let l: OpaquePointer = pango_layout_new(context)
         let desc = pango_font_description_new()
         pango_font_description_set_family(desc, font.family)
@@ -86,7 +95,6 @@ final class TextShaper {
         pango_font_description_set_style(desc, font.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL)
         pango_layout_set_font_description(l, desc)
         pango_font_description_free(desc)
-        layouts[font] = l
         return l
     }
 }

@@ -17,8 +17,8 @@ enum OGRGeometry {
         }
     }
 
-    static func kind(_ type: OGRwkbGeometryType) -> GeometryKind? {
-        switch OGR_GT_Flatten(type) {
+    static func kind(_ gdal: GDALFunctions, _ type: OGRwkbGeometryType) -> GeometryKind? {
+        switch gdal.OGR_GT_Flatten(type) {
         case wkbNone: return GeometryKind.none
         case wkbPoint: return .point
         case wkbLineString: return .lineString
@@ -33,34 +33,34 @@ enum OGRGeometry {
 
     /// A new OGR geometry of `kind` from `shapes`, or nil when they do not fit the kind
     /// (a layer holds one geometry type only). The caller owns the result.
-    static func make(_ shapes: [Shape], as kind: GeometryKind) -> OGRGeometryH? {
-        func points(_ pts: [XY], into g: OGRGeometryH) { for p in pts { OGR_G_AddPoint_2D(g, p.x, p.y) } }
+    static func make(_ gdal: GDALFunctions, _ shapes: [Shape], as kind: GeometryKind) -> OGRGeometryH? {
+        func points(_ pts: [XY], into g: OGRGeometryH) { for p in pts { gdal.OGR_G_AddPoint_2D(g, p.x, p.y) } }
         func polygon(_ rings: [[XY]]) -> OGRGeometryH? {
-            guard let poly = OGR_G_CreateGeometry(wkbPolygon) else { return nil }
+            guard let poly = gdal.OGR_G_CreateGeometry(wkbPolygon) else { return nil }
             for r in rings {
-                guard let ring = OGR_G_CreateGeometry(wkbLinearRing) else { continue }
+                guard let ring = gdal.OGR_G_CreateGeometry(wkbLinearRing) else { continue }
                 points(r, into: ring)
-                if r.first != r.last, let first = r.first { OGR_G_AddPoint_2D(ring, first.x, first.y) }
-                OGR_G_AddGeometryDirectly(poly, ring)
+                if r.first != r.last, let first = r.first { gdal.OGR_G_AddPoint_2D(ring, first.x, first.y) }
+                _ = gdal.OGR_G_AddGeometryDirectly(poly, ring)
             }
             return poly
         }
         func line(_ pts: [XY]) -> OGRGeometryH? {
-            guard let g = OGR_G_CreateGeometry(wkbLineString) else { return nil }
+            guard let g = gdal.OGR_G_CreateGeometry(wkbLineString) else { return nil }
             points(pts, into: g)
             return g
         }
         func point(_ p: XY) -> OGRGeometryH? {
-            guard let g = OGR_G_CreateGeometry(wkbPoint) else { return nil }
-            OGR_G_SetPoint_2D(g, 0, p.x, p.y)
+            guard let g = gdal.OGR_G_CreateGeometry(wkbPoint) else { return nil }
+            gdal.OGR_G_SetPoint_2D(g, 0, p.x, p.y)
             return g
         }
         let pts = shapes.compactMap { if case .point(let p) = $0 { return p } else { return nil } }
         let lines = shapes.compactMap { if case .line(let l) = $0 { return l } else { return nil } }
         let polys = shapes.compactMap { if case .polygon(let r) = $0 { return r } else { return nil } }
         func multi(_ type: OGRwkbGeometryType, _ parts: [OGRGeometryH?]) -> OGRGeometryH? {
-            guard let g = OGR_G_CreateGeometry(type) else { return nil }
-            for p in parts { if let p { OGR_G_AddGeometryDirectly(g, p) } }
+            guard let g = gdal.OGR_G_CreateGeometry(type) else { return nil }
+            for p in parts { if let p { _ = gdal.OGR_G_AddGeometryDirectly(g, p) } }
             return g
         }
         switch kind {
@@ -87,19 +87,20 @@ enum OGRGeometry {
     }
 
     /// The shapes of an OGR geometry (not owned: a feature's).
-    static func shapes(_ g: OGRGeometryH) -> [Shape] {
+    static func shapes(_ gdal: GDALFunctions, _ geometry: OGRGeometryH) -> [Shape] {
         func coords(_ g: OGRGeometryH) -> [XY] {
-            (0..<OGR_G_GetPointCount(g)).map { XY(OGR_G_GetX(g, $0), OGR_G_GetY(g, $0)) }
+            (0..<gdal.OGR_G_GetPointCount(g)).map { XY(gdal.OGR_G_GetX(g, $0), gdal.OGR_G_GetY(g, $0)) }
         }
-        switch OGR_GT_Flatten(OGR_G_GetGeometryType(g)) {
+        let g = geometry
+        switch gdal.OGR_GT_Flatten(gdal.OGR_G_GetGeometryType(g)) {
         case wkbPoint:
-            return OGR_G_IsEmpty(g) != 0 ? [] : [.point(XY(OGR_G_GetX(g, 0), OGR_G_GetY(g, 0)))]
+            return gdal.OGR_G_IsEmpty(g) != 0 ? [] : [.point(XY(gdal.OGR_G_GetX(g, 0), gdal.OGR_G_GetY(g, 0)))]
         case wkbLineString, wkbLinearRing:
             return [.line(coords(g))]
         case wkbPolygon:
-            return [.polygon((0..<OGR_G_GetGeometryCount(g)).compactMap { OGR_G_GetGeometryRef(g, $0).map(coords) })]
+            return [.polygon((0..<gdal.OGR_G_GetGeometryCount(g)).compactMap { gdal.OGR_G_GetGeometryRef(g, $0).map(coords) })]
         default:
-            return (0..<OGR_G_GetGeometryCount(g)).flatMap { i in OGR_G_GetGeometryRef(g, i).map(shapes) ?? [] }
+            return (0..<gdal.OGR_G_GetGeometryCount(g)).flatMap { i in gdal.OGR_G_GetGeometryRef(g, i).map { shapes(gdal, $0) } ?? [] }
         }
     }
 }

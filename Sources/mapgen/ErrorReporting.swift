@@ -1,10 +1,15 @@
 import ArgumentParser
 import Foundation
 import Geo
+import VectorIO
 
 /// Runs `body`, turning the errors a user can fix into one clear line and exit code 1.
 func reportingErrors<T>(_ body: () throws -> T) throws -> T {
-    do { return try body() } catch let e as ExitCode { throw e } catch let e as ValidationError { throw e } catch {
+    do { return try body() } catch let e as ExitCode { throw e } catch let e as ValidationError { throw e } catch let e as GDALUnavailable {
+        // GDAL is loaded only when a command needs it: say which one did.
+        FileHandle.standardError.write(Data("error: mapgen \(Mapgen.subcommandName(CommandLine.arguments)): \(e)\n".utf8))
+        throw ExitCode(1)
+    } catch {
         FileHandle.standardError.write(Data("error: \(error)\n".utf8))
         throw ExitCode(1)
     }
@@ -29,6 +34,12 @@ extension Mapgen {
             FileHandle.standardError.write(Data("error: \(oneLine(fullMessage(for: error)))\n".utf8))
             return code.rawValue
         }
+    }
+
+    /// The subcommand `arguments` run (their first word naming one), else the default, `map`.
+    static func subcommandName(_ arguments: [String]) -> String {
+        let names = configuration.subcommands.map { $0.configuration.commandName ?? "" }
+        return arguments.dropFirst().first { names.contains($0) } ?? "map"
     }
 
     /// "Error: …" + "Help: --opt <v>  text" + usage → "…; --opt <v>: text (see 'mapgen map --help')".

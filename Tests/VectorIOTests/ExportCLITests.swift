@@ -5,7 +5,7 @@ import XCTest
 
 /// `mapgen export` and `mapgen import acled` as a user runs them (the built binary beside the tests).
 final class ExportCLITests: XCTestCase {
-    func run(_ args: [String]) throws -> (status: Int32, out: Data, err: String) {
+    func run(_ args: [String], environment: [String: String] = [:]) throws -> (status: Int32, out: Data, err: String) {
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("mapgen")
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
             throw XCTSkip("mapgen is not built beside the tests (\(binary.path))")
@@ -13,6 +13,7 @@ final class ExportCLITests: XCTestCase {
         let p = Process()
         p.executableURL = binary
         p.arguments = args
+        p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let errFile = try scratch(self).appendingPathComponent("stderr")
         FileManager.default.createFile(atPath: errFile.path, contents: nil)
         let out = Pipe()
@@ -35,6 +36,23 @@ final class ExportCLITests: XCTestCase {
         let many = try run(["export", "--date", "2020-02-08", "--format", "geojson", "--out", "-", "--data", repoRoot.path])
         XCTAssertEqual(many.status, 64)
         XCTAssertTrue(many.err.contains("--layer"), many.err)
+    }
+
+    /// GDAL is loaded at first use, not linked: a map runs without it, and a command that needs
+    /// it, when the library cannot be loaded, says so in one line that names the command and
+    /// the package to install.
+    func testMissingGDALIsOneLineNamingCommandAndPackage() throws {
+        let out = try scratch(self)
+        let missing = ["MAPGEN_GDAL_LIBRARY": "/nonexistent/libgdal.so"]
+        let r = try run(["export", "--date", "2020-02-08", "--format", "gpkg", "--out", out.appendingPathComponent("x.gpkg").path,
+                         "--data", repoRoot.path], environment: missing)
+        XCTAssertEqual(r.status, 1, r.err)
+        XCTAssertEqual(r.err.split(separator: "\n").count, 1, r.err)
+        XCTAssertTrue(r.err.hasPrefix("error: mapgen export: GDAL is not installed"), r.err)
+        XCTAssertTrue(r.err.contains("apt-get install libgdal-dev"), r.err)
+        let map = try run(["--date", "2020-02-08", "--format", "svg", "--out", out.path, "--data", repoRoot.path], environment: missing)
+        XCTAssertEqual(map.status, 0, map.err)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent("2020-02-08.svg").path), map.err)
     }
 
     func testFilesAreByteStableAndOneLayerFormatsSplit() throws {
