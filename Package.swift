@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "VectorIOTests", dependencies: ["VectorIO", "Exchange", "Situation", "Geo"], swiftSettings: [.swiftLanguageMode(.v6)]),
         .testTarget(name: "GeoparseTests", dependencies: ["Geoparse", "Geo"], exclude: ["Fixtures"],
                     swiftSettings: [.swiftLanguageMode(.v6)]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Geoparse", "Situation", "Geo"],
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Geoparse", "Situation", "Geo"], exclude: ["Fixtures"],
                     swiftSettings: [.swiftLanguageMode(.v6)]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Situation", "Geo", "CCairo"]),
     ],
