@@ -10,8 +10,8 @@ rows=${1:-100000}
 swift build -c release --static-swift-stdlib --product mapgen >/dev/null
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-ln -s "$PWD/Gazetteer" "$work/Gazetteer"
-cp -r Reports "$work/Reports"
+ln -s "$PWD/Gazetteer" "$PWD/Styles" "$work/"   # theatre.yaml names its style and event kinds in Styles/
+cp -r Reports theatre.yaml "$work/"
 rm -f "$work/Reports/acled.tsv"
 python3 scripts/gen_acled_rows.py "$rows" > "$work/acled.csv"
 measure() {

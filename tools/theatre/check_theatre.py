@@ -86,9 +86,11 @@ def load_theatre(root):
             if sd not in sides:
                 err(path, "front_lines names unknown side %r" % sd)
     d = t.get("dates", {})
-    lo, hi, dflt = day(d.get("range", {}).get("from")), day(d.get("range", {}).get("to")), day(d.get("default"))
+    # theatre.yaml's dates: {default, window_days, from, to} (an older draft nested from/to under range:)
+    rng = d.get("range", {}) if isinstance(d.get("range"), dict) else {}
+    lo, hi, dflt = day(d.get("from", rng.get("from"))), day(d.get("to", rng.get("to"))), day(d.get("default"))
     if not (lo and hi and dflt and lo <= dflt <= hi):
-        err(path, "dates: default must be an ISO day inside range from..to")
+        err(path, "dates: default must be an ISO day inside from..to")
     return t, (w, s, e, n), set(sides), (lo or datetime.date.min, hi or datetime.date.max)
 
 
@@ -303,7 +305,9 @@ def check_basemap(root, t, box):
     for layer in ("land", "sea", "coast", "border", "rivers", "lakes", "provinces"):
         f = bm.get(layer)
         if not f:
-            err("theatre.yaml", "basemap.%s not named" % layer)
+            # Only land is required: a layer left out is not drawn (Theatres/README.md, basemap).
+            if layer == "land":
+                err("theatre.yaml", "basemap.land not named")
             continue
         path = os.path.join(bdir, f)
         try:
