@@ -18,8 +18,7 @@ public struct MapProjection: Sendable {
         }
         self.center = center
         definition = "+proj=utm +zone=\(zone)\(south ? " +south" : "") +ellps=WGS84 +units=m"
-        proj = try PROJTransform("+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad "
-            + "+step +proj=utm +zone=\(zone)\(south ? " +south" : "") +ellps=WGS84")
+        proj = try PROJTransform(Self.utmPipeline(zone: zone, south: south))
     }
 
     /// Builds the projection; a centre PROJ refuses (not finite, beyond the poles) is a `ProjectionError`.
@@ -29,8 +28,18 @@ public struct MapProjection: Sendable {
         }
         self.center = center
         definition = "+proj=aeqd +lat_0=\(center.lat) +lon_0=\(center.lon) +ellps=WGS84 +units=m"
-        proj = try PROJTransform("+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad "
-            + "+step +proj=aeqd +lat_0=\(center.lat) +lon_0=\(center.lon) +ellps=WGS84")
+        proj = try PROJTransform(Self.aeqdPipeline(center: center))
+    }
+
+    /// The PROJ pipelines behind the two kinds (degrees in, metres out).
+    static func aeqdPipeline(center: LonLat) -> String {
+        "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad "
+            + "+step +proj=aeqd +lat_0=\(center.lat) +lon_0=\(center.lon) +ellps=WGS84"
+    }
+
+    static func utmPipeline(zone: Int, south: Bool) -> String {
+        "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad "
+            + "+step +proj=utm +zone=\(zone)\(south ? " +south" : "") +ellps=WGS84"
     }
 
     public func project(_ p: LonLat) throws -> XY {
@@ -74,11 +83,24 @@ final class PROJTransform: @unchecked Sendable {
     private let pj: OpaquePointer
     private let lock = NSLock()
 
-    init(_ definition: String) throws {
+    /// With `database: false` (the default) the context cannot find `proj.db`: PROJ opens it
+    /// for every transformation it builds, to look up names that a plain PROJ string never has,
+    /// and reading its schema cost ~3.5 ms per context (two per map). The coordinates are the
+    /// same bits either way (`ProjectionTests` checks).
+    init(_ definition: String, database: Bool = false) throws {
         guard let ctx = proj_context_create() else {
             throw ProjectionError(operation: "PROJ context", message: "PROJ could not create a context")
         }
         proj_log_level(ctx, PJ_LOG_NONE)
+        // Some of PROJ's messages skip the level (e.g. "Cannot find proj.db"): a logger that drops them all.
+        proj_log_func(ctx, nil) { _, _, _ in }
+        if !database {
+            // No file can be found below /dev/null: the search for proj.db fails at once.
+            "/dev/null".withCString { path in
+                var paths: [UnsafePointer<CChar>?] = [path]
+                proj_context_set_search_paths(ctx, 1, &paths)
+            }
+        }
         guard let pj = proj_create(ctx, definition) else {
             let message = Self.message(ctx, proj_context_errno(ctx))
             proj_context_destroy(ctx)

@@ -59,9 +59,10 @@ struct BaseScene {
         let b = t.basemap
         land = shapes(b.land); home = shapes(b.controlLand); lakes = shapes(b.lakes); provinces = shapes(b.provinces)
         rivers = shapes(b.rivers); coast = shapes(b.coast); border = shapes(b.border)
-        highways = try t.highways.filter { $0.towns.count >= 2 }.map { try $0.towns.map { try t.projection.project($0.location) } }
-        var xy = [Int: XY]()
-        for p in t.gazetteer.places { xy[p.id] = try t.projection.project(p.location) }
+        // Positions projected once when the theatre loaded (a series draws many scenes from one load).
+        highways = try t.highways.filter { $0.towns.count >= 2 }.map { try $0.towns.map { try t.point(of: $0) } }
+        var xy = [Int: XY](minimumCapacity: t.gazetteer.places.count)
+        for p in t.gazetteer.places { xy[p.id] = try t.point(of: p) }
         placeXY = xy
         let at = t.description.inset.highlightAt
         let homePoint = try Geometry.point(XY(at.lon, at.lat))
