@@ -22,16 +22,15 @@ enum GazetteerCache {
             guard let data = try? Data(contentsOf: directory.appendingPathComponent(name)) else { h.mix("absent"); continue }
             h.mix(data)
         }
-        let file = cacheFolder.appendingPathComponent("gazetteer-\(String(h.value, radix: 16)).bin")
-        if let data = try? Data(contentsOf: file), let cached = decode(data) { return cached }
+        let file = CacheFile(cacheFolder: cacheFolder, kind: "gazetteer", key: String(h.value, radix: 16), format: format, othersKept: 2)
+        if let body = file.read(), let cached = decode(body: body) { return cached }
         let gazetteer = try parse()
-        if FileManager.default.fileExists(atPath: cacheFolder.deletingLastPathComponent().path) {
-            if (try? AtomicFile.write(encode(gazetteer), to: file)) != nil { prune(cacheFolder, keeping: file) }
-        }
+        file.write(encode(gazetteer))
         return gazetteer
     }
 
-    static func encode(_ g: Gazetteer) -> Data {
+    /// The body of the file (`CacheFile` frames it).
+    static func encode(_ g: Gazetteer) -> [UInt8] {
         var w = Writer()
         w.int(g.places.count)
         for p in g.places {
@@ -48,22 +47,16 @@ enum GazetteerCache {
             w.string(k)
             w.int(indices.count); for i in indices { w.int(i) }
         }
-        var h = FNV64()
-        h.mix(w.bytes)
-        var out = Writer()
-        out.bytes = Array(format.utf8)
-        out.int(Int(bitPattern: UInt(h.value)))
-        return Data(out.bytes + w.bytes)
+        return w.bytes
     }
 
+    /// The gazetteer a whole cache file holds, or nil when it does not read back whole.
     static func decode(_ data: Data) -> Gazetteer? {
-        let bytes = [UInt8](data)
-        let head = format.utf8.count
-        guard bytes.count >= head + 8, bytes.starts(with: format.utf8) else { return nil }
-        var h = FNV64()
-        h.mix(bytes[(head + 8)...])
-        var r = Reader(bytes: bytes, at: head)
-        guard let sum = r.int(), UInt64(UInt(bitPattern: sum)) == h.value else { return nil }
+        CacheFile.body(of: data, format: format).flatMap { decode(body: $0) }
+    }
+
+    static func decode(body bytes: [UInt8]) -> Gazetteer? {
+        var r = Reader(bytes: bytes, at: 0)
         guard let count = r.count() else { return nil }
         var places: [Place] = []
         places.reserveCapacity(count)
@@ -91,18 +84,6 @@ enum GazetteerCache {
         }
         guard r.offset == bytes.count else { return nil }
         return Gazetteer(places: places, byKey: byKey)
-    }
-
-    /// Keeps the two newest other files (another theatre's folder may share the cache folder's
-    /// parent, and a branch switch brings an older text back).
-    static func prune(_ dir: URL, keeping file: URL) {
-        let fm = FileManager.default
-        guard let names = try? fm.contentsOfDirectory(atPath: dir.path) else { return }
-        let old = names.filter { $0.hasPrefix("gazetteer-") && $0.hasSuffix(".bin") && $0 != file.lastPathComponent }
-            .map { dir.appendingPathComponent($0) }
-            .map { ($0, (try? fm.attributesOfItem(atPath: $0.path)[.modificationDate] as? Date) ?? .distantPast) }
-            .sorted { $0.1 > $1.1 }
-        for (url, _) in old.dropFirst(2) { try? fm.removeItem(at: url) }
     }
 
     struct Writer {

@@ -20,13 +20,11 @@ enum BasemapCache {
         guard ProcessInfo.processInfo.environment["MAPGEN_NO_STORE"] == nil, let key = key(d, projection: projection) else {
             return try build()
         }
-        let dir = d.folder.appendingPathComponent(".mapgen-cache")
-        let file = dir.appendingPathComponent("basemap-\(key).bin")
-        if let data = try? Data(contentsOf: file), let cached = decode(data) { return cached }
+        let file = CacheFile(cacheFolder: d.folder.appendingPathComponent(".mapgen-cache"), kind: "basemap", key: key,
+                             format: format, othersKept: 2)
+        if let body = file.read(), let cached = decode(body: body) { return cached }
         let basemap = try build()
-        if FileManager.default.fileExists(atPath: d.folder.path), let data = try? encode(basemap) {
-            if (try? AtomicFile.write(data, to: file)) != nil { prune(dir, keeping: file) }
-        }
+        if let body = try? encode(basemap) { file.write(body) }
         return basemap
     }
 
@@ -58,29 +56,24 @@ enum BasemapCache {
         [b.land, b.sea, b.border, b.coast, b.rivers, b.lakes, b.provinces, b.controlLand, b.borderReach, b.insetCountries]
     }
 
-    /// format, checksum of the rest, then per layer its WKB's length (8 bytes) and the WKB.
-    static func encode(_ b: Basemap) throws -> Data {
+    /// The body of the file (`CacheFile` frames it): per layer its WKB's length (8 bytes) and the WKB.
+    static func encode(_ b: Basemap) throws -> [UInt8] {
         var body: [UInt8] = []
         for g in layers(b) {
             let wkb = try g.wkb
             withUnsafeBytes(of: UInt64(wkb.count).littleEndian) { body += $0 }
             body += wkb
         }
-        var h = FNV64()
-        h.mix(body)
-        var out = Array(format.utf8)
-        withUnsafeBytes(of: h.value.littleEndian) { out += $0 }
-        return Data(out + body)
+        return body
     }
 
+    /// The basemap a whole cache file holds, or nil when it does not read back whole.
     static func decode(_ data: Data) -> Basemap? {
-        let bytes = [UInt8](data)
-        let head = format.utf8.count
-        guard bytes.count >= head + 8, bytes.starts(with: format.utf8) else { return nil }
-        var h = FNV64()
-        h.mix(bytes[(head + 8)...])
-        guard read(bytes, at: head) == h.value else { return nil }
-        var offset = head + 8
+        CacheFile.body(of: data, format: format).flatMap { decode(body: $0) }
+    }
+
+    static func decode(body bytes: [UInt8]) -> Basemap? {
+        var offset = 0
         var g: [Geometry] = []
         while offset < bytes.count {
             guard let n = read(bytes, at: offset).flatMap({ Int(exactly: $0) }), n <= bytes.count - offset - 8,
@@ -98,16 +91,5 @@ enum BasemapCache {
         var v: UInt64 = 0
         for i in 0..<8 { v |= UInt64(bytes[offset + i]) << (8 * UInt64(i)) }
         return v
-    }
-
-    /// Keeps the two newest files of other basemaps (a branch switch brings an older one back).
-    static func prune(_ dir: URL, keeping file: URL) {
-        let fm = FileManager.default
-        guard let names = try? fm.contentsOfDirectory(atPath: dir.path) else { return }
-        let old = names.filter { $0.hasPrefix("basemap-") && $0.hasSuffix(".bin") && $0 != file.lastPathComponent }
-            .map { dir.appendingPathComponent($0) }
-            .map { ($0, (try? fm.attributesOfItem(atPath: $0.path)[.modificationDate] as? Date) ?? .distantPast) }
-            .sorted { $0.1 > $1.1 }
-        for (url, _) in old.dropFirst(2) { try? fm.removeItem(at: url) }
     }
 }
