@@ -1,4 +1,3 @@
-import CCairo
 import Foundation
 import XCTest
 import Geo
@@ -80,19 +79,11 @@ enum GlyphInk {
     /// How many SVG glyphs (with an outline at least 2 px across) find a PNG pixel of their colour
     /// inside their box, and how many were checked.
     static func agreement(svg: String, png: Data, minimumCoverage: Double = 0.4) throws -> (hits: Int, total: Int) {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("mapgen-ink-\(UUID().uuidString).png")
-        try png.write(to: url)
-        defer { try? FileManager.default.removeItem(at: url) }
-        guard let surface = cairo_image_surface_create_from_png(url.path) else { throw CocoaError(.fileReadCorruptFile) }
-        defer { cairo_surface_destroy(surface) }
-        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let data = cairo_image_surface_get_data(surface) else {
-            throw CocoaError(.fileReadCorruptFile)
-        }
-        let w = Int(cairo_image_surface_get_width(surface)), h = Int(cairo_image_surface_get_height(surface))
-        let stride = Int(cairo_image_surface_get_stride(surface))
+        let image = try RenderedImage(png: png)   // ColourBlindTests.swift
+        let w = image.width, h = image.height
         func pixel(_ x: Int, _ y: Int) -> (Double, Double, Double) {
-            let px = data.advanced(by: y * stride + x * 4).withMemoryRebound(to: UInt32.self, capacity: 1) { $0.pointee }
-            return (Double((px >> 16) & 0xff), Double((px >> 8) & 0xff), Double(px & 0xff))
+            let p = image.pixel(x, y)
+            return (p.r * 255, p.g * 255, p.b * 255)
         }
         let boxes = glyphBoxes(svg)
         var hits = 0, total = 0
